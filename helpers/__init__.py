@@ -1,0 +1,37 @@
+"""Backprop by Hand: the small module every notebook imports.
+
+Layers, each importing only those below it:
+  math        numpy only: activations, logistic regression, the two-layer network, gradient
+              checking, checks at the door, data sets (tests and benchmarks run headless).
+The public names below are the contract the notebooks and tests rely on (see DESIGN.md).
+"""
+from .activations import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+from .datasets import DATASETS, load_dataset, make_circles, make_flower, make_moons, make_xor
+from .gradcheck import gradient_check, numerical_gradient, numerical_gradients, relative_difference
+from .logistic import loss, loss_da, propagate
+from .network import (
+    accuracy,
+    backward_propagation,
+    backward_propagation_loop,
+    bias_gradient,
+    compute_cost,
+    forward_propagation,
+    hidden_error,
+    initialize_parameters,
+    linear,
+    output_error,
+    predict,
+    train,
+    update_parameters,
+    weight_gradient,
+)
+
+__all__ = [
+    "sigmoid", "relu", "tanh", "sigmoid_prime", "tanh_prime", "relu_prime",
+    "propagate", "loss", "loss_da",
+    "initialize_parameters", "forward_propagation", "compute_cost", "backward_propagation",
+    "backward_propagation_loop", "update_parameters", "train", "predict", "accuracy",
+    "linear", "output_error", "weight_gradient", "bias_gradient", "hidden_error",
+    "gradient_check", "numerical_gradient", "numerical_gradients", "relative_difference",
+    "DATASETS", "load_dataset", "make_flower", "make_moons", "make_circles", "make_xor",
+]
