@@ -3,12 +3,15 @@
 Layers, each importing only those below it:
   math        numpy only: activations, logistic regression, the two-layer network, gradient
               checking, checks at the door, data sets (tests and benchmarks run headless).
+  view        matplotlib on top of the math: the course's style, figures for each notebook.
+  interaction ipywidgets on top of the view; exercise checkers on top of the math.
 The public names below are the contract the notebooks and tests rely on (see DESIGN.md).
 """
 from .activations import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
 from .datasets import DATASETS, load_dataset, make_circles, make_flower, make_moons, make_xor
 from .gradcheck import gradient_check, numerical_gradient, numerical_gradients, relative_difference
 from .logistic import loss, loss_da, propagate
+from .style import setup
 from .network import (
     accuracy,
     backward_propagation,
@@ -34,4 +37,11 @@ __all__ = [
     "linear", "output_error", "weight_gradient", "bias_gradient", "hidden_error",
     "gradient_check", "numerical_gradient", "numerical_gradients", "relative_difference",
     "DATASETS", "load_dataset", "make_flower", "make_moons", "make_circles", "make_xor",
+    "setup",
 ]
+# --- notebook 01 (view and widgets) ---
+# --- notebook 02 (view and widgets) ---
+# --- notebook 03 (view and widgets) ---
+# --- notebook 04 (bug gallery) ---
+# --- notebook 05 (initialization) ---
+# --- exercise checkers ---
