@@ -12,6 +12,7 @@ from .datasets import DATASETS, load_dataset, make_circles, make_flower, make_mo
 from .gradcheck import gradient_check, numerical_gradient, numerical_gradients, relative_difference
 from .logistic import loss, loss_da, propagate
 from .style import setup
+from .explorer import Explorer, figure_png
 from .network import (
     accuracy,
     backward_propagation,
@@ -37,7 +38,7 @@ __all__ = [
     "linear", "output_error", "weight_gradient", "bias_gradient", "hidden_error",
     "gradient_check", "numerical_gradient", "numerical_gradients", "relative_difference",
     "DATASETS", "load_dataset", "make_flower", "make_moons", "make_circles", "make_xor",
-    "setup",
+    "setup", "Explorer", "figure_png",
 ]
 # --- notebook 01 (view and widgets) ---
 # --- notebook 02 (view and widgets) ---

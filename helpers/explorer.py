@@ -1,0 +1,94 @@
+"""The plumbing every interactive figure of the course shares (interaction layer: ipywidgets).
+
+An `Explorer` is a row of controls above a figure that is redrawn whenever a control changes. A
+notebook makes one with a single call into helpers (e.g. ``helpers.graph_explorer()``) and shows it
+as the cell's value. Three promises:
+
+- Live (JupyterLab, Binder): moving a control redraws the figure; heavy controls pass
+  ``continuous_update=False`` so the figure is redrawn once, when the control is released.
+- Stored (the committed notebook, an HTML export, a slide): the cell's output also carries a PNG of
+  the figure in its default state, so a reader without a kernel still sees it.
+- Deterministic for nbval: the text that is compared is a fixed one-line description. The figure is
+  the value of an `ipywidgets.Image` (PNG bytes), not a display inside an Output widget: redrawing
+  sends no output message, so nothing run-dependent reaches the cell's outputs.
+"""
+import base64
+import io
+
+import ipywidgets as widgets
+import matplotlib
+import matplotlib.pyplot as plt
+from IPython.display import HTML, display
+
+
+def figure_png(fig, dpi=90):
+    """The figure as PNG bytes on a white background; the figure is closed (it is not shown twice)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+class Explorer(widgets.VBox):
+    """Controls above a figure drawn by ``draw(**values)``, redrawn when any control changes.
+
+    ``controls`` maps each keyword of ``draw`` to its widget (a slider, a toggle, a dropdown...).
+    ``draw`` returns a matplotlib Figure, or a pair (Figure, html) whose HTML is shown under it
+    (a table of numbers, say). ``description`` is the plain text a reader without a kernel sees.
+    """
+
+    def __init__(self, controls, draw, *, description, columns=3):
+        self.controls = dict(controls)
+        self._draw = draw
+        self._description = description
+        self.figure = widgets.Image(format="png")
+        self.notes = widgets.HTML()
+        self.redraws = 0  # how many times the figure was drawn (tests and the browser test read it)
+        items = list(self.controls.values())
+        rows = [widgets.HBox(items[i:i + columns]) for i in range(0, len(items), columns)]
+        super().__init__(rows + [self.figure, self.notes])
+        self.add_class("bbh-explorer")
+        self._static_png = self._redraw()
+        for control in items:
+            control.observe(self._on_change, names="value")
+
+    @property
+    def values(self):
+        """The current value of every control, by keyword."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def _on_change(self, change):
+        self._redraw()
+
+    def _redraw(self):
+        with plt.rc_context({"figure.max_open_warning": 0}), _non_interactive():
+            result = self._draw(**self.values)
+        fig, html = result if isinstance(result, tuple) else (result, "")
+        png = figure_png(fig)
+        self.figure.value = png
+        self.notes.value = html
+        self.redraws += 1
+        return png
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = self._description
+        bundle["image/png"] = base64.b64encode(self._static_png).decode("ascii")
+        return bundle
+
+
+class _non_interactive:
+    """Draw without the inline backend also showing the figure at the end of the cell."""
+
+    def __enter__(self):
+        self._was = matplotlib.is_interactive()
+        plt.ioff()
+
+    def __exit__(self, *exc):
+        if self._was:
+            plt.ion()
+
+
+def show_html(html):
+    """Display a piece of HTML (a small table, a verdict) as a cell output."""
+    display(HTML(html))

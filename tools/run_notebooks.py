@@ -1,0 +1,54 @@
+"""Run course notebooks top to bottom in a fresh kernel and store their outputs (what nbval compares).
+
+Usage:  .venv/bin/python tools/run_notebooks.py [NOTEBOOK ...]     (default: every notebooks/*.ipynb)
+
+Besides executing, it keeps the stored notebooks clean and small:
+- an interactive figure (a `helpers` Explorer) is stored as its static PNG and its one-line text, not as
+  a widget reference: a widget reference means nothing without the kernel that made it (JupyterLab
+  would show "Error displaying widget: model not found" before the student runs the cell);
+- no widget state is saved in the notebook's metadata (it would duplicate every figure).
+"""
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def strip_widget_views(nb):
+    """Drop widget references from outputs that also carry a static image; return how many."""
+    dropped = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET in data and "image/png" in data:
+                del data[WIDGET]
+                dropped += 1
+    nb.metadata.pop("widgets", None)
+    return dropped
+
+
+def run(path, timeout=120):
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    client.execute()
+    dropped = strip_widget_views(nb)
+    nb.metadata.get("kernelspec", {}).update({"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"})
+    nbformat.write(nb, path)
+    return dropped
+
+
+def main(args):
+    paths = [Path(a).resolve() for a in args] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    for path in paths:
+        dropped = run(path)
+        print(f"ran {path.relative_to(ROOT)}" + (f" ({dropped} interactive figure(s) stored as PNG)" if dropped else ""))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
