@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test setup clean
+.PHONY: lab test setup student slides clean
 
 setup: $(STAMP)
 
@@ -20,6 +20,12 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+student: $(STAMP)
+	$(BIN)/python tools/make_student.py
+
+slides: $(STAMP)
+	$(BIN)/python tools/make_slides.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .hypothesis

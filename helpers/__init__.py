@@ -10,7 +10,7 @@ The public names below are the contract the notebooks and tests rely on (see DES
 from .activations import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
 from .datasets import DATASETS, load_dataset, make_circles, make_flower, make_moons, make_xor
 from .gradcheck import gradient_check, numerical_gradient, numerical_gradients, relative_difference
-from .logistic import loss, loss_da, propagate
+from .logistic import loss, loss_da, predict_logistic_regression, propagate, train_logistic_regression
 from .style import setup
 from .explorer import Explorer, figure_png
 from .network import (
@@ -32,7 +32,7 @@ from .network import (
 
 __all__ = [
     "sigmoid", "relu", "tanh", "sigmoid_prime", "tanh_prime", "relu_prime",
-    "propagate", "loss", "loss_da",
+    "propagate", "loss", "loss_da", "train_logistic_regression", "predict_logistic_regression",
     "initialize_parameters", "forward_propagation", "compute_cost", "backward_propagation",
     "backward_propagation_loop", "update_parameters", "train", "predict", "accuracy",
     "linear", "output_error", "weight_gradient", "bias_gradient", "hidden_error",

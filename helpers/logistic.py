@@ -61,3 +61,28 @@ def propagate(w, b, X, Y):
     dw = (1 / m) * (X @ dZ.T)  # (n_x, 1), the shape of w
     db = (1 / m) * float(np.sum(dZ))
     return {"dw": dw, "db": db}, cost
+
+
+def train_logistic_regression(X, Y, *, num_iterations=2000, learning_rate=1.2):
+    """Logistic regression by gradient descent from w = 0, b = 0; returns (w, b, costs).
+
+    X (n_x, m), Y (1, m). ``costs`` holds the cost J before each update (a 1-D array). The decision
+    boundary wᵀx + b = 0 is a straight line: the baseline a hidden layer has to beat.
+    """
+    X = checks.matrix("X", X, what="a 2-D array (n_x, m), one column per example")
+    w, b = np.zeros((X.shape[0], 1), dtype=X.dtype), 0.0
+    costs = np.empty(num_iterations)
+    for i in range(num_iterations):
+        grads, costs[i] = propagate(w, b, X, Y)
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+    return w, b, costs
+
+
+def predict_logistic_regression(w, b, X):
+    """Labels 1 where σ(wᵀX + b) > 0.5, else 0: a (1, m) array in the dtype of X."""
+    w = checks.matrix("w", w, what="a column (n_x, 1)")
+    X = checks.matrix("X", X, what="a 2-D array (n_x, m), one column per example", dtype=w.dtype)
+    if X.shape[0] != w.shape[0]:
+        raise ValueError(f"w is {checks.shape_of(w)}, so X needs {w.shape[0]} rows (one per feature); got X {checks.shape_of(X)}")
+    return (sigmoid(w.T @ X + _bias(b)) > 0.5).astype(X.dtype)

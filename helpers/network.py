@@ -198,11 +198,12 @@ def update_parameters(parameters, grads, learning_rate):
     return {"W1": W1 - alpha * dW1, "b1": b1 - alpha * db1, "W2": W2 - alpha * dW2, "b2": b2 - alpha * db2}
 
 
-def train(X, Y, n_h, *, num_iterations=10000, learning_rate=1.2, activation="tanh", seed=0):
+def train(X, Y, n_h, *, num_iterations=10000, learning_rate=1.2, activation="tanh", seed=0, initial_parameters=None):
     """Train the two-layer network by batch gradient descent; return (parameters, costs).
 
     X (n_x, m), Y (n_y, m); ``n_h`` hidden units; weights from `initialize_parameters(seed=seed)` in the
-    dtype of X. ``costs`` is a 1-D float array: the cost J before each of the ``num_iterations`` updates.
+    dtype of X, unless ``initial_parameters`` (a parameter dict, not modified) gives the starting point.
+    ``costs`` is a 1-D float array: the cost J before each of the ``num_iterations`` updates.
     The arguments are checked once; the loop then runs the bare equations. If the parameters stop
     being finite (a learning rate far too large), a FloatingPointError says so instead of returning NaN.
     """
@@ -214,7 +215,17 @@ def train(X, Y, n_h, *, num_iterations=10000, learning_rate=1.2, activation="tan
     alpha = _learning_rate(learning_rate)
     if isinstance(num_iterations, bool) or not isinstance(num_iterations, (int, np.integer)) or num_iterations < 0:
         raise ValueError(f"num_iterations must be a whole number >= 0; got {num_iterations!r}")
-    params = initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=seed, dtype=X.dtype)
+    if initial_parameters is None:
+        params = initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=seed, dtype=X.dtype)
+    else:
+        W1, b1, W2, b2 = checks.parameters(initial_parameters)
+        checks.inputs(X, W1)
+        if W1.shape[0] != n_h or W2.shape[0] != Y.shape[0]:
+            raise ValueError(
+                f"initial_parameters do not fit: n_h = {n_h} and Y {checks.shape_of(Y)} need W1 ({n_h}, {X.shape[0]}) "
+                f"and W2 ({Y.shape[0]}, {n_h}); got W1 {checks.shape_of(W1)}, W2 {checks.shape_of(W2)}"
+            )
+        params = {"W1": W1.copy(), "b1": b1.copy(), "W2": W2.copy(), "b2": b2.copy()}  # ours to update in place
     W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
     costs = np.empty(num_iterations)
     with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below, as an error

@@ -154,3 +154,25 @@ def test_train_reproducible_for_a_seed():
     p2, c2 = helpers.train(X, Y, 3, num_iterations=20, seed=3)
     np.testing.assert_array_equal(c1, c2)
     np.testing.assert_array_equal(p1["W1"], p2["W1"])
+
+
+def test_train_from_given_initial_parameters_without_mutating_them():
+    X, Y = helpers.make_xor(40)
+    start = helpers.initialize_parameters(2, 3, 1, seed=9)
+    saved = {k: v.copy() for k, v in start.items()}
+    p1, c1 = helpers.train(X, Y, 3, num_iterations=15, initial_parameters=start)
+    p2, c2 = helpers.train(X, Y, 3, num_iterations=15, seed=9)
+    np.testing.assert_array_equal(c1, c2)
+    for k in saved:
+        np.testing.assert_array_equal(start[k], saved[k])
+    with pytest.raises(ValueError, match=r"initial_parameters do not fit: n_h = 4"):
+        helpers.train(X, Y, 4, initial_parameters=start)
+
+
+def test_logistic_regression_trainer_descends_and_predicts():
+    X, Y = helpers.make_moons(200)
+    w, b, costs = helpers.train_logistic_regression(X, Y, num_iterations=300)
+    assert w.shape == (2, 1) and isinstance(b, float) and costs.shape == (300,)
+    assert costs[-1] < costs[0] == pytest.approx(np.log(2))
+    predictions = helpers.predict_logistic_regression(w, b, X)
+    assert predictions.shape == (1, 200) and 75 < 100 * np.mean(predictions == Y) < 95
