@@ -46,3 +46,4 @@ __all__ = [
 # --- notebook 04 (bug gallery) ---
 # --- notebook 05 (initialization) ---
 # --- exercise checkers ---
+from .checkers import check_backward_one_example, check_backward_propagation, check_initialization, check_propagate
