@@ -67,7 +67,9 @@ def g_prime_from_cache(Z, A, activation):
     These are the derivative evaluated at Z (not at A): only the arithmetic reuses A.
     """
     if activation == "tanh":
-        return 1 - A * A
+        g_prime = np.square(A)
+        np.subtract(1, g_prime, out=g_prime)  # 1 − A², computed in place: one temporary, not two
+        return g_prime
     if activation == "sigmoid":
         return A * (1 - A)
     return (Z > 0).astype(Z.dtype)

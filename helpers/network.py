@@ -69,10 +69,11 @@ def _forward(X, W1, b1, W2, b2, activation):
 
 def _cost(A2, Y):
     m = Y.shape[1]
-    eps = np.finfo(A2.dtype).eps
-    A = np.clip(A2, eps, 1 - eps)  # log(0) would be −inf; the clipped cost stays finite (at most −log eps)
-    logprobs = Y * np.log(A) + (1 - Y) * np.log(1 - A)
-    return -float(np.sum(logprobs)) / m
+    eps = np.finfo(A2.dtype).eps  # log(0) would be −inf: a is kept in [ε, 1 − ε], so the cost is at most −log ε
+    log_a = np.log(np.maximum(A2, eps))
+    log_1_minus_a = np.log(np.maximum(1 - A2, eps))
+    # Σ over all entries of Y log A2 + (1 − Y) log(1 − A2), as two dot products (no temporary products)
+    return -float(np.vdot(Y, log_a) + np.vdot(1 - Y, log_1_minus_a)) / m
 
 
 def _backward(X, Y, W2, Z1, A1, A2, activation):
