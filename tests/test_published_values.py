@@ -119,12 +119,18 @@ def test_predict(fixture):
     np.testing.assert_array_equal(predictions, np.array(fixture["expected"]["predictions"], dtype=float))
 
 
+def train_as_published(i):
+    """helpers.train from the published run's legacy-generator initialization; (parameters, costs)."""
+    X, Y = i["X"], i["Y"]
+    start = legacy_initialization(X.shape[0], i["n_h"], Y.shape[0], i["seed"])
+    return helpers.train(X, Y, i["n_h"], num_iterations=i["num_iterations"], learning_rate=i["learning_rate"], initial_parameters=start)
+
+
 @pytest.mark.parametrize("fixture", by_op("nn_model"))
 def test_training_reproduces_the_published_runs(fixture):
     i = decode(fixture["inputs"])
     X, Y = i["X"], i["Y"]
-    start = legacy_initialization(X.shape[0], i["n_h"], Y.shape[0], i["seed"])
-    parameters, costs = helpers.train(X, Y, i["n_h"], num_iterations=i["num_iterations"], learning_rate=i["learning_rate"], initial_parameters=start)
+    parameters, costs = train_as_published(i)
     for k, v in fixture["expected"].items():
         if k.startswith("cost_"):
             close(costs[int(k[5:])], v, fixture)
@@ -137,7 +143,5 @@ def test_training_reproduces_the_published_runs(fixture):
 @pytest.mark.parametrize("fixture", by_op("flower_accuracy"))
 def test_flower_accuracy_by_hidden_layer_size(fixture):
     i = decode(fixture["inputs"])
-    X, Y = i["X"], i["Y"]
-    start = legacy_initialization(X.shape[0], i["n_h"], Y.shape[0], i["seed"])
-    parameters, _ = helpers.train(X, Y, i["n_h"], num_iterations=i["num_iterations"], learning_rate=i["learning_rate"], initial_parameters=start)
-    assert helpers.accuracy(parameters, X, Y) == pytest.approx(fixture["expected"]["accuracy"], abs=fixture["atol"])
+    parameters, _ = train_as_published(i)
+    assert helpers.accuracy(parameters, i["X"], i["Y"]) == pytest.approx(fixture["expected"]["accuracy"], abs=fixture["atol"])
