@@ -15,8 +15,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# JupyterLab refuses to start as root unless told; a container or a VM often runs as root
+ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/01_logistic_regression_graph.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/01_logistic_regression_graph.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
