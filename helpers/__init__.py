@@ -41,6 +41,7 @@ __all__ = [
     "setup", "Explorer", "figure_png",
 ]
 # --- notebook 01 (view and widgets) ---
+from .graph import draw_logistic_graph, draw_two_layer_graph, graph_explorer, logistic_graph_values
 # --- notebook 02 (view and widgets) ---
 # --- notebook 03 (view and widgets) ---
 # --- notebook 04 (bug gallery) ---

@@ -1,0 +1,176 @@
+"""Computation graphs, drawn (view layer) and explored (interaction layer).
+
+A node is a box with its name, its forward value and, when asked, its derivative dL/d(node) — "dfoo"
+in the lecture's code notation. Forward edges are solid arrows; the backward pass is written in
+vermilion under each node, so the chain rule reads from right to left.
+"""
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+
+from .activations import sigmoid
+from .explorer import Explorer
+from .gradcheck import numerical_gradient, relative_difference
+from .logistic import loss, loss_da
+from .style import BLACK, BLUE, GREY, SKY, VERMILLION, YELLOW
+
+INPUT, COMPUTED, OUTPUT = "#E8F1F8", "#FFFFFF", "#FDF6D8"  # light tints of the palette's blue and yellow
+
+
+def _draw(ax, nodes, edges, title):
+    """Draw ``nodes`` {key: (x, y, lines, fill)} joined by ``edges`` [(from, to)] on ``ax``.
+
+    ``lines`` is a list of (text, colour) pairs stacked in the node's box.
+    """
+    line_height = 13  # points, at font size 10
+    boxes = {}
+    for key, (x, y, lines, fill) in nodes.items():
+        # an invisible block of the same lines sizes the box; each line is then written in its colour
+        block = "\n".join(t for t, _ in lines)
+        boxes[key] = ax.text(x, y, block, ha="center", va="center", fontsize=10, color="none", zorder=3,
+                             bbox=dict(boxstyle="round,pad=0.4", fc=fill, ec=BLUE, lw=1.2))
+        top = line_height * (len(lines) - 1) / 2
+        for i, (t, colour) in enumerate(lines):
+            ax.annotate(t, xy=(x, y), xytext=(0, top - i * line_height), textcoords="offset points",
+                        ha="center", va="center", fontsize=10, color=colour, zorder=4)
+    for start, end in edges:
+        ax.annotate("", xy=nodes[end][:2], xytext=nodes[start][:2], zorder=5,
+                    arrowprops=dict(arrowstyle="-|>", mutation_scale=14, color=GREY, lw=1.4, shrinkA=2, shrinkB=2,
+                                    patchA=boxes[start].get_bbox_patch(), patchB=boxes[end].get_bbox_patch()))
+    ax.set_xlim(-0.9, max(n[0] for n in nodes.values()) + 0.9)
+    ys = [n[1] for n in nodes.values()]
+    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
+    ax.set_axis_off()
+    ax.set_title(title)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Logistic regression: x1, x2, w1, w2, b → z → a → L
+# ---------------------------------------------------------------------------------------------------
+def logistic_graph_values(x1, x2, w1, w2, b, y):
+    """Every node's forward value and derivative for one example, each derivative also by central differences.
+
+    Returns a dict: forward values z, a, L; analytic derivatives da, dz, dw1, dw2, db; and
+    ``numeric`` with the same five derivatives computed by central differences of L.
+    """
+    z = w1 * x1 + w2 * x2 + b
+    a = float(sigmoid(z))
+    values = {"x1": x1, "x2": x2, "w1": w1, "w2": w2, "b": b, "y": y, "z": z, "a": a, "L": float(loss(a, y))}
+    dz = a - y
+    values.update(da=float(loss_da(a, y)), dz=dz, dw1=x1 * dz, dw2=x2 * dz, db=dz)
+
+    def L_of(**change):
+        p = {"w1": w1, "w2": w2, "b": b, **change}
+        return float(loss(sigmoid(p["w1"] * x1 + p["w2"] * x2 + p["b"]), y))
+
+    values["numeric"] = {
+        "da": numerical_gradient(lambda t: loss(t, y), a),
+        "dz": numerical_gradient(lambda t: loss(sigmoid(t), y), z),
+        "dw1": numerical_gradient(lambda t: L_of(w1=t), w1),
+        "dw2": numerical_gradient(lambda t: L_of(w2=t), w2),
+        "db": numerical_gradient(lambda t: L_of(b=t), b),
+    }
+    return values
+
+
+def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="both", ax=None):
+    """The graph x1, x2, w1, w2, b → z = w1x1 + w2x2 + b → a = σ(z) → L(a, y), as a Figure.
+
+    ``show``: "values" (the forward pass), "gradients" (each node's derivative, the backward pass)
+    or "both".
+    """
+    if show not in ("values", "gradients", "both"):
+        raise ValueError(f"show must be 'values', 'gradients' or 'both'; got {show!r}")
+    v = logistic_graph_values(x1, x2, w1, w2, b, y)
+    fwd, bwd = show in ("values", "both"), show in ("gradients", "both")
+
+    def node(name, value=None, grad=None):
+        lines = [(name, BLACK)]
+        if fwd and value is not None:
+            lines.append((f"= {value:.3f}", BLUE))
+        if bwd and grad is not None:
+            lines.append((grad, VERMILLION))
+        return lines
+
+    nodes = {
+        "x1": (0, 2.4, node("$x_1$", x1), INPUT),
+        "w1": (0, 1.2, node("$w_1$", w1, f"$dw_1$ = {v['dw1']:.3f}"), INPUT),
+        "x2": (0, 0.0, node("$x_2$", x2), INPUT),
+        "w2": (0, -1.2, node("$w_2$", w2, f"$dw_2$ = {v['dw2']:.3f}"), INPUT),
+        "b": (0, -2.4, node("$b$", b, f"$db$ = {v['db']:.3f}"), INPUT),
+        "z": (2.4, 0.0, node("$z = w_1x_1 + w_2x_2 + b$", v["z"], f"$dz$ = {v['dz']:.3f}"), COMPUTED),
+        "a": (4.8, 0.0, node("$a = \\sigma(z)$", v["a"], f"$da$ = {v['da']:.3f}"), COMPUTED),
+        "L": (6.9, 0.0, node(f"$\\mathcal{{L}}(a, y)$, y = {y:g}", v["L"]), OUTPUT),
+    }
+    edges = [("x1", "z"), ("w1", "z"), ("x2", "z"), ("w2", "z"), ("b", "z"), ("z", "a"), ("a", "L")]
+    titles = {"values": "Forward pass: each node's value", "gradients": "Backward pass: each node's derivative dL/d(node)",
+              "both": "Logistic regression as a computation graph: values (blue) and derivatives (vermilion)"}
+    fig = ax.figure if ax is not None else plt.figure(figsize=(9.5, 4.6))
+    ax = ax if ax is not None else fig.add_subplot()
+    _draw(ax, nodes, edges, titles[show])
+    return fig
+
+
+def logistic_check_table(values):
+    """An HTML table: each derivative, its formula, its analytic value, central differences, and the verdict."""
+    formulas = {"da": "−y/a + (1−y)/(1−a)", "dz": "a − y", "dw1": "x₁ dz", "dw2": "x₂ dz", "db": "dz"}
+    rows = []
+    for name, formula in formulas.items():
+        analytic, numeric = values[name], values["numeric"][name]
+        diff = relative_difference([analytic], [numeric])
+        verdict = "✓" if diff < 1e-7 else "✗"
+        rows.append(f"<tr><td><b>{name}</b></td><td>{formula}</td><td>{analytic:+.6f}</td><td>{numeric:+.6f}</td><td>{verdict} {diff:.0e}</td></tr>")
+    head = "<tr><th>derivative</th><th>formula</th><th>chain rule</th><th>central differences</th><th>relative difference</th></tr>"
+    return f"<table class='bbh-table'>{head}{''.join(rows)}</table>"
+
+
+def graph_explorer():
+    """Sliders for x1, x2, w1, w2, b and a toggle for y; the graph redraws every value and derivative.
+
+    Under the graph, a table puts each derivative from the chain rule beside central differences.
+    """
+    def slider(name, value):
+        return widgets.FloatSlider(value=value, min=-3, max=3, step=0.1, description=name,
+                                   continuous_update=False, readout_format=".1f")
+
+    controls = {"x1": slider("x₁", 1.0), "x2": slider("x₂", -2.0), "w1": slider("w₁", 0.5),
+                "w2": slider("w₂", -0.3), "b": slider("b", 0.1),
+                "y": widgets.ToggleButtons(options=[0, 1], value=1, description="label y")}
+
+    def draw(x1, x2, w1, w2, b, y):
+        fig = draw_logistic_graph(x1, x2, w1, w2, b, y, show="both")
+        return fig, logistic_check_table(logistic_graph_values(x1, x2, w1, w2, b, y))
+
+    return Explorer(controls, draw, description="Graph explorer: move a slider to redraw every value and derivative (needs a running kernel).")
+
+
+# ---------------------------------------------------------------------------------------------------
+# The two-layer network: x → z[1] → a[1] → z[2] → a[2] → L
+# ---------------------------------------------------------------------------------------------------
+def draw_two_layer_graph(*, show="both", ax=None):
+    """The two-layer network's graph for one example, with the backward pass's derivatives under each node.
+
+    ``show``: "values" (the forward equations only), "gradients" or "both".
+    """
+    if show not in ("values", "gradients", "both"):
+        raise ValueError(f"show must be 'values', 'gradients' or 'both'; got {show!r}")
+    bwd = show in ("gradients", "both")
+
+    def node(name, grad=None):
+        return [(name, BLACK)] + ([(grad, VERMILLION)] if bwd and grad else [])
+
+    nodes = {
+        "x": (0, 0.4, node("$x = a^{[0]}$"), INPUT),
+        "W1": (0.6, 1.6, node("$W^{[1]}, b^{[1]}$", "$dW^{[1]} = dz^{[1]}x^T$,  $db^{[1]} = dz^{[1]}$"), INPUT),
+        "z1": (2.0, 0.4, node("$z^{[1]} = W^{[1]}x + b^{[1]}$", "$dz^{[1]} = W^{[2]T}dz^{[2]} * g^{[1]\\prime}(z^{[1]})$"), COMPUTED),
+        "a1": (3.9, -0.8, node("$a^{[1]} = g^{[1]}(z^{[1]})$", "$da^{[1]} = W^{[2]T}dz^{[2]}$"), COMPUTED),
+        "W2": (4.6, 1.6, node("$W^{[2]}, b^{[2]}$", "$dW^{[2]} = dz^{[2]}a^{[1]T}$,  $db^{[2]} = dz^{[2]}$"), INPUT),
+        "z2": (6.0, 0.4, node("$z^{[2]} = W^{[2]}a^{[1]} + b^{[2]}$", "$dz^{[2]} = a^{[2]} - y$"), COMPUTED),
+        "a2": (7.9, -0.8, node("$a^{[2]} = \\sigma(z^{[2]})$", "$da^{[2]}$ (folded into $dz^{[2]}$)"), COMPUTED),
+        "L": (9.6, 0.4, node("$\\mathcal{L}(a^{[2]}, y)$"), OUTPUT),
+    }
+    edges = [("x", "z1"), ("W1", "z1"), ("z1", "a1"), ("a1", "z2"), ("W2", "z2"), ("z2", "a2"), ("a2", "L")]
+    title = "The two-layer network for one example" + (": forward (black) and backward (vermilion)" if bwd else "")
+    fig = ax.figure if ax is not None else plt.figure(figsize=(11, 4.4))
+    ax = ax if ax is not None else fig.add_subplot()
+    _draw(ax, nodes, edges, title)
+    return fig
