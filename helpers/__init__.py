@@ -43,6 +43,7 @@ __all__ = [
 # --- notebook 01 (view and widgets) ---
 from .graph import draw_logistic_graph, draw_two_layer_graph, graph_explorer, logistic_graph_values
 # --- notebook 02 (view and widgets) ---
+from .shapes import draw_shapes, print_shape_table, shape_explorer, shape_table
 # --- notebook 03 (view and widgets) ---
 # --- notebook 04 (bug gallery) ---
 # --- notebook 05 (initialization) ---
