@@ -45,6 +45,7 @@ from .graph import draw_logistic_graph, draw_two_layer_graph, graph_explorer, lo
 # --- notebook 02 (view and widgets) ---
 from .shapes import draw_shapes, print_shape_table, shape_explorer, shape_table
 # --- notebook 03 (view and widgets) ---
+from .training_plots import plot_costs, plot_dataset, plot_decision_boundary, plot_training, training_playground
 # --- notebook 04 (bug gallery) ---
 # --- notebook 05 (initialization) ---
 # --- exercise checkers ---
