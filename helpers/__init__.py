@@ -47,6 +47,7 @@ from .shapes import draw_shapes, print_shape_table, shape_explorer, shape_table
 # --- notebook 03 (view and widgets) ---
 from .training_plots import plot_costs, plot_dataset, plot_decision_boundary, plot_training, training_playground
 # --- notebook 04 (bug gallery) ---
+from .bugs import BUGS, broken_backward_propagation, diagnose, show_bug
 # --- notebook 05 (initialization) ---
 # --- exercise checkers ---
 from .checkers import check_backward_one_example, check_backward_propagation, check_initialization, check_propagate
