@@ -49,5 +49,16 @@ from .training_plots import plot_costs, plot_dataset, plot_decision_boundary, pl
 # --- notebook 04 (bug gallery) ---
 from .bugs import BUGS, broken_backward_propagation, diagnose, show_bug
 # --- notebook 05 (initialization) ---
+from .symmetry import (
+    constant_parameters,
+    initialization_explorer,
+    plot_costs_by_scale,
+    plot_saturation,
+    plot_symmetry,
+    row_spread,
+    saturation_report,
+    scaled_parameters,
+    train_with_history,
+)
 # --- exercise checkers ---
 from .checkers import check_backward_one_example, check_backward_propagation, check_initialization, check_propagate

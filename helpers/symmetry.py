@@ -1,0 +1,143 @@
+"""Why the weights must start random: symmetry and saturation, measured and drawn (view and interaction)."""
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+
+from .datasets import make_flower
+from .explorer import Explorer
+from .network import backward_propagation, compute_cost, forward_propagation, update_parameters
+from .style import LINESTYLES, PALETTE, WIDE
+
+
+def constant_parameters(n_x, n_h, n_y, value):
+    """Every weight equal to ``value``, every bias 0: the symmetric start (value = 0 is zero initialization)."""
+    return {"W1": np.full((n_h, n_x), float(value)), "b1": np.zeros((n_h, 1)),
+            "W2": np.full((n_y, n_h), float(value)), "b2": np.zeros((n_y, 1))}
+
+
+def scaled_parameters(n_x, n_h, n_y, scale, seed=0):
+    """Random weights from a standard normal times ``scale`` (own generator), biases 0."""
+    rng = np.random.default_rng(seed)
+    return {"W1": rng.standard_normal((n_h, n_x)) * scale, "b1": np.zeros((n_h, 1)),
+            "W2": rng.standard_normal((n_y, n_h)) * scale, "b2": np.zeros((n_y, 1))}
+
+
+def train_with_history(X, Y, parameters, *, num_iterations=1000, learning_rate=1.2, activation="tanh"):
+    """Gradient descent from ``parameters``, recording what the notebook plots.
+
+    Returns (parameters, history) where history has "W1" (num_iterations + 1, n_h, n_x): W1 before each
+    step and at the end, "costs" (num_iterations,), and "dW1" of the first step.
+    """
+    W1s, costs, first_dW1 = [parameters["W1"].copy()], [], None
+    for _ in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters, activation)
+        costs.append(compute_cost(A2, Y))
+        grads = backward_propagation(parameters, cache, X, Y, activation)
+        if first_dW1 is None:
+            first_dW1 = grads["dW1"]
+        parameters = update_parameters(parameters, grads, learning_rate)
+        W1s.append(parameters["W1"].copy())
+    return parameters, {"W1": np.array(W1s), "costs": np.array(costs), "dW1": first_dW1}
+
+
+def row_spread(W):
+    """The largest difference between two rows of W (0.0 exactly when every hidden unit has the same weights)."""
+    return float(np.max(np.ptp(W, axis=0)))
+
+
+def plot_hidden_units(history, *, title, ax=None):
+    """Each hidden unit's first weight w1[j, 0] over training: one line per unit (identical units overlap)."""
+    fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(5, 4))
+    W1 = history["W1"]
+    for j in range(W1.shape[1]):
+        ax.plot(W1[:, j, 0], color=PALETTE[j % len(PALETTE)], ls=LINESTYLES[j % len(LINESTYLES)], lw=2, label=f"unit {j + 1}")
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("first weight of the unit, $W^{[1]}_{j,1}$")
+    ax.set_title(title)
+    ax.legend(fontsize=8, loc="best")
+    return fig
+
+
+def plot_symmetry(histories):
+    """Side by side, the hidden units' weights over training for each start in ``histories`` {title: history}."""
+    fig, axes = plt.subplots(1, len(histories), figsize=WIDE, sharey=False)
+    for ax, (title, history) in zip(np.atleast_1d(axes), histories.items()):
+        plot_hidden_units(history, title=title, ax=ax)
+    fig.tight_layout()
+    return fig
+
+
+def plot_saturation(X, scales, *, n_h=4, activation="tanh"):
+    """For each weight scale: the distribution of A1 = g(Z1) at the start, and of g′(Z1)."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=WIDE)
+    bins = np.linspace(-1, 1, 41)
+    for i, scale in enumerate(scales):
+        parameters = scaled_parameters(X.shape[0], n_h, 1, scale)
+        _, cache = forward_propagation(X, parameters, activation)
+        style = dict(color=PALETTE[i], ls=LINESTYLES[i % len(LINESTYLES)], lw=2, label=f"scale {scale:g}")
+        left.hist(cache["A1"].ravel(), bins=bins, histtype="step", **style)
+        right.hist((1 - cache["A1"] ** 2).ravel(), bins=np.linspace(0, 1, 41), histtype="step", **style)
+    left.set_title("Hidden activations $A^{[1]} = \\tanh(Z^{[1]})$ at the start")
+    left.set_xlabel("$a^{[1]}$")
+    right.set_title("Their derivatives $g'(Z^{[1]}) = 1 - (A^{[1]})^2$")
+    right.set_xlabel("$g'(z^{[1]})$")
+    for ax in (left, right):
+        ax.set_ylabel("count (hidden units × examples)")
+        ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def plot_costs_by_scale(X, Y, scales, *, num_iterations=1000, n_h=4):
+    """Cost curves of training from random weights of each scale (and from zeros, scale 0)."""
+    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    for i, scale in enumerate(scales):
+        start = scaled_parameters(X.shape[0], n_h, 1, scale) if scale else constant_parameters(X.shape[0], n_h, 1, 0.0)
+        _, history = train_with_history(X, Y, start, num_iterations=num_iterations)
+        ax.plot(history["costs"], color=PALETTE[i], ls=LINESTYLES[i % len(LINESTYLES)], lw=2, label=f"scale {scale:g}")
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("cost $J$")
+    ax.set_title("Training from different initial weight scales")
+    ax.set_ylim(0, 1.2)
+    ax.legend()
+    return fig
+
+
+def saturation_report(X, Y, scales, *, n_h=4):
+    """For each scale: the share of hidden values with g′(Z1) < 0.01, the start cost, and ‖dW1‖ / ‖W1‖."""
+    rows = []
+    for scale in scales:
+        parameters = scaled_parameters(X.shape[0], n_h, 1, scale)
+        A2, cache = forward_propagation(X, parameters)
+        grads = backward_propagation(parameters, cache, X, Y)
+        saturated = float(np.mean(1 - cache["A1"] ** 2 < 0.01))
+        relative_step = float(np.linalg.norm(grads["dW1"]) / np.linalg.norm(parameters["W1"]))
+        rows.append((scale, saturated, compute_cost(A2, Y), relative_step))
+    return rows
+
+
+def initialization_explorer():
+    """A slider for the initial weight scale (0 = all zeros); redraws the hidden units' weights and the cost."""
+    X, Y = make_flower()
+    controls = {
+        "scale": widgets.SelectionSlider(options=[0.0, 0.001, 0.01, 0.1, 0.5, 1.0, 3.0, 10.0], value=0.01,
+                                         description="weight scale", continuous_update=False),
+        "symmetric": widgets.ToggleButtons(options=[("random", False), ("all equal", True)], value=False,
+                                           description="start"),
+    }
+
+    def draw(scale, symmetric):
+        start = constant_parameters(2, 4, 1, scale) if symmetric or scale == 0 else scaled_parameters(2, 4, 1, scale)
+        parameters, history = train_with_history(X, Y, start, num_iterations=600)
+        fig, (left, right) = plt.subplots(1, 2, figsize=WIDE)
+        kind = "all equal" if symmetric or scale == 0 else "random"
+        plot_hidden_units(history, title=f"Hidden units, {kind} start, scale {scale:g}", ax=left)
+        right.plot(history["costs"], color=PALETTE[0], lw=2)
+        right.set_xlabel("iteration")
+        right.set_ylabel("cost $J$")
+        right.set_title("Cost during training")
+        fig.tight_layout()
+        return fig, f"<p>largest difference between two rows of W1 after 600 steps: {row_spread(history['W1'][-1]):.3g}</p>"
+
+    return Explorer(controls, draw, description="Initialization explorer: pick a weight scale to retrain and redraw (needs a running kernel).")
+
