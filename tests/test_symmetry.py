@@ -21,9 +21,10 @@ def data():
 def test_equal_weights_stay_equal(data, value, activation):
     X, Y = data
     parameters, history = helpers.train_with_history(X, Y, helpers.constant_parameters(2, 3, 1, value), num_iterations=200, activation=activation)
-    assert helpers.row_spread(history["dW1"]) == 0.0  # every hidden unit gets the same gradient...
-    assert helpers.row_spread(parameters["W1"]) == 0.0  # ...so their weights never differ
-    assert np.ptp(parameters["W2"]) == 0.0 and np.ptp(parameters["b1"]) == 0.0
+    # Equal in exact arithmetic; BLAS may round rows differently in the last bit, hence 1e-9, not 0.
+    assert helpers.row_spread(history["dW1"]) < 1e-12  # every hidden unit gets the same gradient...
+    assert helpers.row_spread(parameters["W1"]) < 1e-9  # ...so their weights never differ
+    assert np.ptp(parameters["W2"]) < 1e-9 and np.ptp(parameters["b1"]) < 1e-9
 
 
 def test_zero_start_only_moves_b2(data):
