@@ -45,6 +45,9 @@ class Explorer(widgets.VBox):
         self.notes = widgets.HTML()
         self.redraws = 0  # how many times the figure was drawn (tests and the browser test read it)
         items = list(self.controls.values())
+        for control in items:
+            if hasattr(control.style, "description_width"):
+                control.style.description_width = "initial"  # show the whole label, e.g. "learning rate"
         rows = [widgets.HBox(items[i:i + columns]) for i in range(0, len(items), columns)]
         super().__init__(rows + [self.figure, self.notes])
         self.add_class("bbh-explorer")
