@@ -1,0 +1,87 @@
+"""Build the reveal.js slide decks of the course: build/slides/<notebook>.slides.html, offline.
+
+Usage:  .venv/bin/python tools/make_slides.py [OUTPUT_DIR]      (default: build/slides)
+
+Each deck comes from the cells' slide metadata ("slide", "subslide", "fragment", "skip") through
+nbconvert's SlidesExporter. A classroom projector may have no network, so nothing is loaded from one:
+reveal.js, MathJax, require.js and jQuery are installed from the npm registry at build time (exact
+versions in tools/slides/package.json) and copied next to the decks, which point at those copies. The
+folder build/slides can be copied to a USB stick as it is. Interactive figures show the static PNG of
+their default state (the stored notebooks carry no widget references).
+"""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+from nbconvert.exporters import SlidesExporter
+
+ROOT = Path(__file__).resolve().parent.parent
+NPM_DIR = ROOT / "tools" / "slides"
+MODULES = NPM_DIR / "node_modules"
+
+# What the decks load, relative to the deck: only these parts of each package are copied.
+VENDOR = {
+    "reveal.js": ["dist", "plugin/notes"],
+    "mathjax": ["MathJax.js", "config/TeX-AMS_CHTML-full.js", "config/Safe.js", "extensions", "jax/input/TeX", "jax/output/CommonHTML",
+                "jax/element", "fonts/HTML-CSS/TeX/woff", "localization/en"],
+    "requirejs": ["require.js"],
+    "jquery": ["dist/jquery.min.js"],
+}
+# nbconvert's template imports mermaid for diagrams, which the course does not use: a stub keeps the deck offline.
+MERMAID_STUB = "export default { initialize() {}, run() {} };\n"
+
+
+def install_vendor(vendor_dir):
+    """npm-install the pinned packages (once) and copy what the decks need into ``vendor_dir``."""
+    if not all((MODULES / name).exists() for name in VENDOR):
+        npm = shutil.which("npm")
+        if npm is None:
+            raise SystemExit("make slides needs npm (Node.js) to fetch reveal.js and MathJax from the npm registry")
+        subprocess.run([npm, "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NPM_DIR, check=True)
+    for name, parts in VENDOR.items():
+        for part in parts:
+            source, target = MODULES / name / part, vendor_dir / name / part
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                shutil.copytree(source, target, dirs_exist_ok=True)
+            else:
+                shutil.copy2(source, target)
+    (vendor_dir / "mermaid-unused.mjs").write_text(MERMAID_STUB)
+    # reveal.js themes import web fonts from a font CDN: drop the import, the themes fall back to local fonts
+    for theme in (vendor_dir / "reveal.js" / "dist" / "theme").glob("*.css"):
+        css = theme.read_text(encoding="utf-8")
+        theme.write_text(re.sub(r"@import url\([^)]*https?://[^)]*\);?", "", css), encoding="utf-8")
+
+
+def exporter():
+    return SlidesExporter(
+        reveal_url_prefix="vendor/reveal.js",
+        mathjax_url="vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe",
+        require_js_url="vendor/requirejs/require.js",
+        jquery_url="vendor/jquery/dist/jquery.min.js",
+        mermaid_js_url="vendor/mermaid-unused.mjs",
+        reveal_scroll=True,
+    )
+
+
+def build(output_dir=ROOT / "build" / "slides", notebooks=None):
+    """Write one offline deck per notebook into ``output_dir``; return their paths."""
+    output_dir = Path(output_dir)
+    install_vendor(output_dir / "vendor")
+    slides = exporter()
+    written = []
+    for path in notebooks or sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        body, _ = slides.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
+        target = output_dir / f"{path.stem}.slides.html"
+        target.write_text(body, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for deck in build(*sys.argv[1:2]):
+        print(f"wrote {deck.relative_to(ROOT) if deck.is_relative_to(ROOT) else deck}")
