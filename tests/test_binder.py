@@ -1,0 +1,46 @@
+"""Binder builds from binder/ and the README's links lead somewhere."""
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_runtime_pins_python_3_11_or_newer():
+    runtime = (ROOT / "binder" / "runtime.txt").read_text().strip()
+    major, minor = map(int, re.fullmatch(r"python-(\d+)\.(\d+)", runtime).groups())
+    assert (major, minor) >= (3, 11)
+
+
+def test_binder_installs_exactly_the_root_pins():
+    lines = [line.strip() for line in (ROOT / "binder" / "requirements.txt").read_text().splitlines()]
+    assert [line for line in lines if line and not line.startswith("#")] == ["-r ../requirements.txt"]
+    root = (ROOT / "requirements.txt").read_text().splitlines()
+    pins = [line for line in root if line and not line.startswith("#")]
+    assert "-e ." in pins
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.]+", p) for p in pins if p != "-e .")
+
+
+def test_every_notebook_linked_from_the_readme_exists():
+    readme = (ROOT / "README.md").read_text()
+    relative = re.findall(r"\]\((notebooks/[^)]+\.ipynb)\)", readme)
+    assert len(relative) == 5
+    for link in relative:
+        assert (ROOT / link).exists(), link
+    badges = re.findall(r"\((https://mybinder\.org/v2/gh/[^)]+)\)", readme)
+    assert badges
+    for badge in badges:
+        path = parse_qs(urlparse(badge).query)["urlpath"][0]
+        assert path.startswith("lab/tree/") and (ROOT / path.removeprefix("lab/tree/")).exists(), path
+
+
+def test_every_notebook_is_linked_from_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        assert f"notebooks/{path.name}" in readme, path.name
+
+
+def test_docs_links_exist():
+    readme = (ROOT / "README.md").read_text()
+    for link in re.findall(r"\]\(((?:docs|benchmarks)/[^)]+)\)", readme):
+        assert (ROOT / link).exists(), link
