@@ -10,6 +10,7 @@ runs a bug through the two tools of notebook 04 and returns what they report:
 """
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Optional
 
 import numpy as np
@@ -31,56 +32,23 @@ class Bug:
     activation: str = "tanh"
 
 
-def _parts(parameters, cache, X, Y):
-    return X.shape[1], parameters["W2"], cache["Z1"], cache["A1"], cache["A2"]
-
-
-def _forgot_1_over_m(parameters, cache, X, Y):
-    m, W2, Z1, A1, A2 = _parts(parameters, cache, X, Y)
-    dZ2 = A2 - Y
-    dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)
-    return {"dW2": dZ2 @ A1.T, "db2": np.sum(dZ2, axis=1, keepdims=True),
-            "dW1": dZ1 @ X.T, "db1": np.sum(dZ1, axis=1, keepdims=True)}
-
-
-def _missing_transpose(parameters, cache, X, Y):
-    m, W2, Z1, A1, A2 = _parts(parameters, cache, X, Y)
-    dZ2 = A2 - Y
-    dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)
+def _backward(parameters, cache, X, Y, *, sign=1, g_prime=None, one_over_m=True, keepdims=True, transpose_X=True):
+    """The tanh backward pass with one thing changed: each bug below is this with one argument set."""
+    m = X.shape[1] if one_over_m else 1
+    W2, Z1, A1, A2 = parameters["W2"], cache["Z1"], cache["A1"], cache["A2"]
+    dZ2 = sign * (A2 - Y)
+    dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2 if g_prime is None else g_prime(Z1, A1))
     return {"dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
-            "dW1": dZ1 @ X / m, "db1": np.sum(dZ1, axis=1, keepdims=True) / m}
+            "dW1": dZ1 @ (X.T if transpose_X else X) / m, "db1": np.sum(dZ1, axis=1, keepdims=keepdims) / m}
 
 
-def _no_keepdims(parameters, cache, X, Y):
-    m, W2, Z1, A1, A2 = _parts(parameters, cache, X, Y)
-    dZ2 = A2 - Y
-    dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)
-    return {"dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
-            "dW1": dZ1 @ X.T / m, "db1": np.sum(dZ1, axis=1) / m}
-
-
-def _g_prime_at_A1(parameters, cache, X, Y):
-    m, W2, Z1, A1, A2 = _parts(parameters, cache, X, Y)
-    dZ2 = A2 - Y
-    dZ1 = (W2.T @ dZ2) * tanh_prime(A1)
-    return {"dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
-            "dW1": dZ1 @ X.T / m, "db1": np.sum(dZ1, axis=1, keepdims=True) / m}
-
-
-def _sign_flipped(parameters, cache, X, Y):
-    m, W2, Z1, A1, A2 = _parts(parameters, cache, X, Y)
-    dZ2 = Y - A2
-    dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)
-    return {"dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
-            "dW1": dZ1 @ X.T / m, "db1": np.sum(dZ1, axis=1, keepdims=True) / m}
-
-
-def _relu_prime_one_at_zero(parameters, cache, X, Y):
-    m, W2, Z1, A1, A2 = _parts(parameters, cache, X, Y)
-    dZ2 = A2 - Y
-    dZ1 = (W2.T @ dZ2) * (Z1 >= 0)  # relu′(0) taken as 1: the other, equally valid, convention
-    return {"dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
-            "dW1": dZ1 @ X.T / m, "db1": np.sum(dZ1, axis=1, keepdims=True) / m}
+_forgot_1_over_m = partial(_backward, one_over_m=False)
+_missing_transpose = partial(_backward, transpose_X=False)
+_no_keepdims = partial(_backward, keepdims=False)
+_g_prime_at_A1 = partial(_backward, g_prime=lambda Z1, A1: tanh_prime(A1))
+_sign_flipped = partial(_backward, sign=-1)
+_relu_prime_one_at_zero = partial(_backward, g_prime=lambda Z1, A1: (Z1 >= 0).astype(Z1.dtype))  # relu′(0) = 1
+_relu_right = partial(_backward, g_prime=lambda Z1, A1: relu_prime(Z1))  # helpers' convention, relu′(0) = 0
 
 
 BUGS = {
@@ -209,14 +177,6 @@ def show_bug(key):
         print(f"  at a kink (some z exactly 0): {diagnose(bug, kink=True)[0]}")
         right = Bug(**{**bug.__dict__, "backward": _relu_right})
         print(f"  at the same kink, helpers' z > 0 convention: {diagnose(right, kink=True)[0]}")
-
-
-def _relu_right(parameters, cache, X, Y):
-    m, W2, Z1, A1, A2 = _parts(parameters, cache, X, Y)
-    dZ2 = A2 - Y
-    dZ1 = (W2.T @ dZ2) * relu_prime(Z1)
-    return {"dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
-            "dW1": dZ1 @ X.T / m, "db1": np.sum(dZ1, axis=1, keepdims=True) / m}
 
 
 def broken_backward_propagation(parameters, cache, X, Y):
