@@ -32,23 +32,43 @@ class Bug:
     activation: str = "tanh"
 
 
-def _backward(parameters, cache, X, Y, *, sign=1, g_prime=None, one_over_m=True, keepdims=True, transpose_X=True):
-    """The tanh backward pass with one thing changed: each bug below is this with one argument set."""
-    m = X.shape[1] if one_over_m else 1
+def backward_variant(parameters, cache, X, Y, *, sign=1, g_prime=None, m_factor=1.0, keepdims=True, transpose_X=True,
+                     with_dz=False):
+    """The tanh backward pass with one thing changed; every bug below is this with one argument set.
+
+    ``sign=-1`` flips dZ2; ``g_prime(Z1, A1)`` replaces 1 − A1²; the 1/m of every gradient is multiplied by
+    ``m_factor`` (m: the 1/m is missing); ``keepdims=False`` makes db1 1-D; ``transpose_X=False`` drops the
+    transpose of X in dW1. ``with_dz=True`` also returns dz2 and dz1 (the checkers use it).
+    """
+    m = X.shape[1] / m_factor
     W2, Z1, A1, A2 = parameters["W2"], cache["Z1"], cache["A1"], cache["A2"]
     dZ2 = sign * (A2 - Y)
     dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2 if g_prime is None else g_prime(Z1, A1))
-    return {"dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
-            "dW1": dZ1 @ (X.T if transpose_X else X) / m, "db1": np.sum(dZ1, axis=1, keepdims=keepdims) / m}
+    grads = {"dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
+             "dW1": dZ1 @ (X.T if transpose_X else X) / m, "db1": np.sum(dZ1, axis=1, keepdims=keepdims) / m}
+    return {**grads, "dz2": dZ2, "dz1": dZ1} if with_dz else grads
 
 
-_forgot_1_over_m = partial(_backward, one_over_m=False)
-_missing_transpose = partial(_backward, transpose_X=False)
-_no_keepdims = partial(_backward, keepdims=False)
-_g_prime_at_A1 = partial(_backward, g_prime=lambda Z1, A1: tanh_prime(A1))
-_sign_flipped = partial(_backward, sign=-1)
-_relu_prime_one_at_zero = partial(_backward, g_prime=lambda Z1, A1: (Z1 >= 0).astype(Z1.dtype))  # relu′(0) = 1
-_relu_right = partial(_backward, g_prime=lambda Z1, A1: relu_prime(Z1))  # helpers' convention, relu′(0) = 0
+def _forgot_1_over_m(parameters, cache, X, Y):
+    return backward_variant(parameters, cache, X, Y, m_factor=X.shape[1])
+
+
+def g_prime_at_A1(Z1, A1):
+    """The bug: tanh′ evaluated at A1, i.e. 1 − tanh(A1)², instead of at Z1 (1 − A1²)."""
+    return tanh_prime(A1)
+
+
+def no_g_prime(Z1, A1):
+    """The bug: the element-wise factor g′(Z1) left out."""
+    return 1.0
+
+
+_missing_transpose = partial(backward_variant, transpose_X=False)
+_no_keepdims = partial(backward_variant, keepdims=False)
+_g_prime_at_A1 = partial(backward_variant, g_prime=g_prime_at_A1)
+_sign_flipped = partial(backward_variant, sign=-1)
+_relu_prime_one_at_zero = partial(backward_variant, g_prime=lambda Z1, A1: (Z1 >= 0).astype(Z1.dtype))  # relu′(0) = 1
+_relu_right = partial(backward_variant, g_prime=lambda Z1, A1: relu_prime(Z1))  # helpers' convention, relu′(0) = 0
 
 
 BUGS = {

@@ -17,7 +17,8 @@ import warnings
 
 import numpy as np
 
-from .activations import sigmoid, tanh_prime
+from .activations import sigmoid
+from .bugs import backward_variant, g_prime_at_A1, no_g_prime
 from .gradcheck import numerical_gradient, numerical_gradients, relative_difference
 from .logistic import propagate
 from .network import _backward, _forward, initialize_parameters
@@ -219,28 +220,20 @@ def _kind(x):
 
 
 def _backward_causes(name, parameters, X, Y, cache, m):
-    """Wrong answers students often produce for each gradient, with the cause to name."""
-    W2, Z1, A1, A2 = parameters["W2"], cache["Z1"], cache["A1"], cache["A2"]
-    dZ2 = A2 - Y
-    g_at_A1 = tanh_prime(A1)  # g′ evaluated at A1 instead of Z1
-    dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)
-    wrong_g = {"dW1": (W2.T @ dZ2 * g_at_A1) @ X.T / m, "db1": np.sum(W2.T @ dZ2 * g_at_A1, axis=1, keepdims=True) / m,
-               "dz1": W2.T @ dZ2 * g_at_A1}
-    no_g = {"dW1": (W2.T @ dZ2) @ X.T / m, "db1": np.sum(W2.T @ dZ2, axis=1, keepdims=True) / m, "dz1": W2.T @ dZ2}
-    flipped = {"dW2": -(dZ2 @ A1.T) / m, "db2": -np.sum(dZ2, axis=1, keepdims=True) / m,
-               "dW1": -(dZ1 @ X.T) / m, "db1": -np.sum(dZ1, axis=1, keepdims=True) / m, "dz2": -dZ2, "dz1": -dZ1}
-    ref = {"dW2": dZ2 @ A1.T / m, "db2": np.sum(dZ2, axis=1, keepdims=True) / m, "dW1": dZ1 @ X.T / m,
-           "db1": np.sum(dZ1, axis=1, keepdims=True) / m, "dz2": dZ2, "dz1": dZ1}
+    """Wrong answers students often produce for ``name``, each with the cause to name: the gallery's bugs."""
+    def variant(**change):
+        return backward_variant(parameters, cache, X, Y, with_dz=True, **change)[name]
+
     causes = []
     if name in ("dW2", "db2", "dW1", "db1") and m > 1:
-        causes.append((ref[name] * m, "it is m times too large: a missing 1/m"))
-        causes.append((ref[name] / m, "it is divided by m twice"))
-    if name in flipped:
-        sign = "the sign of dZ2 is flipped: dZ2 = A2 − Y, not Y − A2" if name.endswith("2") else "its sign is flipped: check dZ2 = A2 − Y and dZ1 = W2ᵀ dZ2 ∗ g′(Z1)"
-        causes.append((flipped[name], sign))
-    if name in wrong_g:
-        causes.append((wrong_g[name], "g′ is evaluated at A1 instead of Z1: tanh′(Z1) = 1 − tanh(Z1)² = 1 − A1², not 1 − tanh(A1)²"))
-        causes.append((no_g[name], "the element-wise factor g′(Z1) is missing: dZ1 = W2ᵀ dZ2 ∗ g′(Z1)"))
+        causes.append((variant(m_factor=m), "it is m times too large: a missing 1/m"))
+        causes.append((variant(m_factor=1 / m), "it is divided by m twice"))
+    if name.endswith("2"):
+        causes.append((variant(sign=-1), "the sign of dZ2 is flipped: dZ2 = A2 − Y, not Y − A2"))
+    else:
+        causes.append((variant(sign=-1), "its sign is flipped: check dZ2 = A2 − Y and dZ1 = W2ᵀ dZ2 ∗ g′(Z1)"))
+        causes.append((variant(g_prime=g_prime_at_A1), "g′ is evaluated at A1 instead of Z1: tanh′(Z1) = 1 − tanh(Z1)² = 1 − A1², not 1 − tanh(A1)²"))
+        causes.append((variant(g_prime=no_g_prime), "the element-wise factor g′(Z1) is missing: dZ1 = W2ᵀ dZ2 ∗ g′(Z1)"))
     return causes
 
 
