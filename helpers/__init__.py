@@ -48,5 +48,25 @@ from .symmetry import (  # 05
     train_with_history,
 )
 
-# the exercise checkers
-from .checkers import check_backward_one_example, check_backward_propagation, check_initialization, check_propagate
+# the exercise checkers, in the order of the course
+from .exercises import (
+    check_sigmoid_prime,  # 01
+    check_logistic_backward,
+    check_propagate,
+    check_forward_one_example,  # 02
+    check_backward_one_example,
+    check_backward_one_example_relu,
+    check_dz2_squared_error,
+    check_forward_propagation,  # 03
+    check_compute_cost,
+    check_backward_propagation,
+    check_update_parameters,
+    check_predict,
+    check_train,
+    check_numerical_gradient,  # 04
+    check_gradient_check,
+    check_fixed_backward,
+    check_initialization,  # 05
+    identical_units,
+    yours_or_reference,
+)

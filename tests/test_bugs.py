@@ -53,10 +53,12 @@ def test_checker_names_each_bug(capsys, key, cause):
     assert cause in capsys.readouterr().out
 
 
-def test_checker_accepts_the_reference_and_finds_the_first_exercise_bug(capsys):
-    assert helpers.check_backward_propagation(helpers.backward_propagation) is True
-    assert helpers.check_backward_propagation(helpers.broken_backward_propagation) is False
-    assert "db2 is wrong: it is m times too large: a missing 1/m" in capsys.readouterr().out
+def test_find_the_bugs_checker_gives_only_the_gradient_check_numbers(capsys):
+    assert helpers.check_fixed_backward(helpers.broken_backward_propagation) is False
+    out = capsys.readouterr().out
+    assert "✓ dW2: relative difference" in out and "✗ db2: relative difference 6.7e-01" in out and "✗ dW1" in out
+    for giveaway in ("1/m", "g′", "A1", "keepdims", "sign"):  # the student finds the cause
+        assert giveaway not in out
 
 
 def test_every_backward_bug_really_differs_from_backprop():

@@ -1,0 +1,403 @@
+"""Answers to every exercise as students write them: the right one and the usual wrong ones.
+
+`tests/test_exercises.py` runs each through its checker. The right answers are written from the equations,
+as a student would, without calling the reference implementation.
+"""
+import numpy as np
+
+import helpers
+
+
+def blank(*args):
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+def sig(z):
+    return 1 / (1 + np.exp(-z))
+
+
+# ---------------------------------------------------------------------------------------------- 01
+def sigmoid_prime(z):
+    a = sig(z)
+    return a * (1 - a)
+
+
+def sigmoid_prime_z(z):
+    return z * (1 - z)
+
+
+def sigmoid_prime_tanh_rule(z):
+    a = sig(z)
+    return 1 - a ** 2
+
+
+def logistic_backward(x, w, b, y):
+    a = sig((w.T @ x).item() + b)
+    da = -y / a + (1 - y) / (1 - a)
+    dz = a - y
+    return {"da": da, "dz": dz, "dw": x * dz, "db": dz}
+
+
+def logistic_backward_no_sigma_prime(x, w, b, y):
+    a = sig((w.T @ x).item() + b)
+    da = -y / a + (1 - y) / (1 - a)
+    dz = da
+    return {"da": da, "dz": dz, "dw": x * dz, "db": dz}
+
+
+def logistic_backward_w_for_x(x, w, b, y):
+    a = sig((w.T @ x).item() + b)
+    dz = a - y
+    return {"da": -y / a + (1 - y) / (1 - a), "dz": dz, "dw": w * dz, "db": dz}
+
+
+def propagate(w, b, X, Y):
+    m = X.shape[1]
+    A = sig(w.T @ X + b)
+    cost = float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
+    dZ = A - Y
+    return {"dw": X @ dZ.T / m, "db": float(np.sum(dZ) / m)}, cost
+
+
+def propagate_missing_m(w, b, X, Y):
+    (grads, cost) = propagate(w, b, X, Y)
+    dw = X @ (sig(w.T @ X + b) - Y).T
+    return {"dw": dw, "db": grads["db"]}, cost
+
+
+def propagate_delegates(w, b, X, Y):
+    return helpers.propagate(w, b, X, Y)
+
+
+def propagate_complex(w, b, X, Y):
+    grads, cost = propagate(w, b, X, Y)
+    return {"dw": grads["dw"] + 0j, "db": grads["db"]}, cost
+
+
+def propagate_strings(w, b, X, Y):
+    grads, cost = propagate(w, b, X, Y)
+    return {"dw": grads["dw"].astype(str), "db": grads["db"]}, cost
+
+
+def propagate_objects(w, b, X, Y):
+    grads, cost = propagate(w, b, X, Y)
+    return {"dw": grads["dw"].astype(object), "db": grads["db"]}, cost
+
+
+def propagate_float16(w, b, X, Y):
+    grads, cost = propagate(w, b, X, Y)
+    return {"dw": grads["dw"].astype(np.float16), "db": grads["db"]}, cost
+
+
+def propagate_exits(w, b, X, Y):
+    import sys
+    sys.exit()
+
+
+# ---------------------------------------------------------------------------------------------- 02
+def forward_one_example(x, parameters):
+    z1 = parameters["W1"] @ x + parameters["b1"]
+    a1 = np.tanh(z1)
+    z2 = parameters["W2"] @ a1 + parameters["b2"]
+    return {"z1": z1, "a1": a1, "z2": z2, "a2": sig(z2)}
+
+
+def forward_one_example_sigmoid_hidden(x, parameters):
+    z1 = parameters["W1"] @ x + parameters["b1"]
+    a1 = sig(z1)
+    z2 = parameters["W2"] @ a1 + parameters["b2"]
+    return {"z1": z1, "a1": a1, "z2": z2, "a2": sig(z2)}
+
+
+def forward_one_example_transposed(x, parameters):
+    z1 = parameters["W1"].T @ x + parameters["b1"]
+    a1 = np.tanh(z1)
+    z2 = parameters["W2"] @ a1 + parameters["b2"]
+    return {"z1": z1, "a1": a1, "z2": z2, "a2": sig(z2)}
+
+
+def six(parameters, cache, x, y, g_prime=lambda z1, a1: 1 - a1 ** 2):
+    W2 = parameters["W2"]
+    dz2 = cache["A2"] - y
+    dW2 = dz2 @ cache["A1"].T
+    db2 = dz2
+    dz1 = (W2.T @ dz2) * g_prime(cache["Z1"], cache["A1"])
+    dW1 = dz1 @ x.T
+    db1 = dz1
+    return {"dz2": dz2, "dW2": dW2, "db2": db2, "dz1": dz1, "dW1": dW1, "db1": db1}
+
+
+def six_relu(parameters, cache, x, y):
+    return six(parameters, cache, x, y, lambda z1, a1: (z1 > 0).astype(float))
+
+
+def six_relu_with_tanh_prime(parameters, cache, x, y):
+    return six(parameters, cache, x, y)
+
+
+def six_g_prime_at_a1(parameters, cache, x, y):
+    return six(parameters, cache, x, y, lambda z1, a1: helpers.tanh_prime(a1))
+
+
+def six_sigmoid_prime(parameters, cache, x, y):
+    return six(parameters, cache, x, y, lambda z1, a1: a1 * (1 - a1))
+
+
+def dz2_squared_error(a2, y):
+    return (a2 - y) * a2 * (1 - a2)
+
+
+def dz2_cross_entropy(a2, y):
+    return a2 - y
+
+
+# ---------------------------------------------------------------------------------------------- 03
+def forward_propagation(X, parameters):
+    Z1 = parameters["W1"] @ X + parameters["b1"]
+    A1 = np.tanh(Z1)
+    Z2 = parameters["W2"] @ A1 + parameters["b2"]
+    A2 = sig(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def forward_propagation_no_b1(X, parameters):
+    Z1 = parameters["W1"] @ X
+    A1 = np.tanh(Z1)
+    Z2 = parameters["W2"] @ A1 + parameters["b2"]
+    A2 = sig(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m)
+
+
+def compute_cost_mean(A2, Y):
+    return float(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
+
+
+def compute_cost_integer_division(A2, Y):
+    m = Y.shape[1]
+    return float(-(1 // m) * np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
+
+
+def backward(parameters, cache, X, Y, *, g=lambda Z1, A1: 1 - A1 ** 2, scale=None, keepdims=True, axis=1):
+    m = X.shape[1]
+    W2, A1, A2 = parameters["W2"], cache["A1"], cache["A2"]
+    scale = 1 / m if scale is None else scale
+    dZ2 = A2 - Y
+    dW2 = scale * dZ2 @ A1.T
+    db2 = scale * np.sum(dZ2, axis=1, keepdims=True)
+    dZ1 = (W2.T @ dZ2) * g(cache["Z1"], A1)
+    dW1 = scale * dZ1 @ X.T
+    db1 = scale * np.sum(dZ1, axis=axis, keepdims=keepdims)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
+def backward_sigmoid_prime(parameters, cache, X, Y):
+    return backward(parameters, cache, X, Y, g=lambda Z1, A1: A1 * (1 - A1))
+
+
+def backward_sigmoid_prime_written_out(parameters, cache, X, Y):
+    m = X.shape[1]
+    W2, A1, A2 = parameters["W2"], cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = (1 / m) * dZ2 @ A1.T
+    db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)
+    dZ1 = (W2.T @ dZ2) * A1 * (1 - A1)
+    dW1 = (1 / m) * dZ1 @ X.T
+    db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
+def backward_integer_division(parameters, cache, X, Y):
+    return backward(parameters, cache, X, Y, scale=1 // X.shape[1])
+
+
+def backward_hard_coded_m(parameters, cache, X, Y):
+    return backward(parameters, cache, X, Y, scale=1 / 400)
+
+
+def backward_axis_0(parameters, cache, X, Y):
+    return backward(parameters, cache, X, Y, axis=0)
+
+
+def backward_summed_to_scalar(parameters, cache, X, Y):
+    grads = backward(parameters, cache, X, Y)
+    m = X.shape[1]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ1 = (parameters["W2"].T @ (A2 - Y)) * (1 - A1 ** 2)
+    return {**grads, "db1": np.sum(dZ1) / m}
+
+
+def backward_missing_transpose(parameters, cache, X, Y):
+    m = X.shape[1]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dZ1 = (parameters["W2"].T @ dZ2) * (1 - A1 ** 2)
+    dW1 = (1 / m) * dZ1 @ X
+    return {"dW1": dW1}
+
+
+def update_parameters(parameters, grads, learning_rate):
+    return {k: parameters[k] - learning_rate * grads["d" + k] for k in ("W1", "b1", "W2", "b2")}
+
+
+def update_parameters_ascent(parameters, grads, learning_rate):
+    return {k: parameters[k] + learning_rate * grads["d" + k] for k in ("W1", "b1", "W2", "b2")}
+
+
+def predict(parameters, X):
+    A2, _ = forward_propagation(X, parameters)
+    return (A2 > 0.5).astype(float)
+
+
+def predict_probabilities(parameters, X):
+    A2, _ = forward_propagation(X, parameters)
+    return A2
+
+
+def train(X, Y, n_h, num_iterations, learning_rate, seed):
+    parameters = helpers.initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=seed)
+    costs = []
+    for _ in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        costs.append(compute_cost(A2, Y))
+        grads = backward(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads, learning_rate)
+    return parameters, costs
+
+
+def train_never_updates(X, Y, n_h, num_iterations, learning_rate, seed):
+    parameters = helpers.initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=seed)
+    costs = []
+    for _ in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        costs.append(compute_cost(A2, Y))
+        grads = backward(parameters, cache, X, Y)
+        update_parameters(parameters, grads, learning_rate)
+    return parameters, costs
+
+
+def train_delegates(X, Y, n_h, num_iterations, learning_rate, seed):
+    parameters, costs = helpers.train(X, Y, n_h, num_iterations=num_iterations, learning_rate=learning_rate, seed=seed)
+    return parameters, list(costs)
+
+
+# ---------------------------------------------------------------------------------------------- 04
+def numerical_gradient(f, x, epsilon):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        x[i] = saved + epsilon
+        plus = f(x)
+        x[i] = saved - epsilon
+        minus = f(x)
+        x[i] = saved
+        grad[i] = (plus - minus) / (2 * epsilon)
+    return grad
+
+
+def numerical_gradient_one_sided(f, x, epsilon):
+    grad = np.zeros_like(x)
+    base = f(x)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        x[i] = saved + epsilon
+        grad[i] = (f(x) - base) / epsilon
+        x[i] = saved
+    return grad
+
+
+def numerical_gradient_not_restored(f, x, epsilon):
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        saved = x[i]
+        x[i] = saved + epsilon
+        plus = f(x)
+        x[i] = saved - epsilon
+        minus = f(x)
+        grad[i] = (plus - minus) / (2 * epsilon)
+    return grad
+
+
+def numerical_gradient_over_epsilon(f, x, epsilon):
+    return 2 * numerical_gradient(f, x, epsilon)
+
+
+def _cost_of(parameters, X, Y):
+    A2, _ = helpers.forward_propagation(X, parameters)
+    return helpers.compute_cost(A2, Y)
+
+
+def gradient_check(parameters, X, Y, backward, epsilon=1e-7):
+    _, cache = helpers.forward_propagation(X, parameters)
+    grads = backward(parameters, cache, X, Y)
+    g, g_num = [], []
+    for name in ("W1", "b1", "W2", "b2"):
+        def f(value, name=name):
+            return _cost_of({**parameters, name: value}, X, Y)
+        g_num.append(numerical_gradient(f, parameters[name].copy(), epsilon).ravel())
+        g.append(np.ravel(grads["d" + name]))
+    g, g_num = np.concatenate(g), np.concatenate(g_num)
+    return float(np.linalg.norm(g - g_num) / (np.linalg.norm(g) + np.linalg.norm(g_num)))
+
+
+def gradient_check_absolute(parameters, X, Y, backward, epsilon=1e-7):
+    _, cache = helpers.forward_propagation(X, parameters)
+    grads = backward(parameters, cache, X, Y)
+    g, g_num = [], []
+    for name in ("W1", "b1", "W2", "b2"):
+        def f(value, name=name):
+            return _cost_of({**parameters, name: value}, X, Y)
+        g_num.append(numerical_gradient(f, parameters[name].copy(), epsilon).ravel())
+        g.append(np.ravel(grads["d" + name]))
+    return float(np.linalg.norm(np.concatenate(g) - np.concatenate(g_num)))
+
+
+def gradient_check_delegates(parameters, X, Y, backward, epsilon=1e-7):
+    return helpers.gradient_check(parameters, X, Y)
+
+
+def fixed_backward(parameters, cache, X, Y):
+    return backward(parameters, cache, X, Y)
+
+
+def still_broken(parameters, cache, X, Y):
+    """The notebook's broken code, unchanged: a missing 1/m in db2, g′ at A1."""
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = (1 / m) * dZ2 @ A1.T
+    db2 = np.sum(dZ2, axis=1, keepdims=True)
+    dZ1 = (W2.T @ dZ2) * helpers.tanh_prime(A1)
+    dW1 = (1 / m) * dZ1 @ X.T
+    db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
+def half_fixed(parameters, cache, X, Y):
+    return backward(parameters, cache, X, Y, g=lambda Z1, A1: helpers.tanh_prime(A1))
+
+
+# ---------------------------------------------------------------------------------------------- 05
+def initialize(n_x, n_h, n_y, seed):
+    rng = np.random.default_rng(seed)
+    return {"W1": rng.standard_normal((n_h, n_x)) * 0.01, "b1": np.zeros((n_h, 1)),
+            "W2": rng.standard_normal((n_y, n_h)) * 0.01, "b2": np.zeros((n_y, 1))}
+
+
+def initialize_zeros(n_x, n_h, n_y, seed):
+    return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)), "W2": np.zeros((n_y, n_h)), "b2": np.zeros((n_y, 1))}
+
+
+def initialize_w2_zero(n_x, n_h, n_y, seed):
+    return {**initialize(n_x, n_h, n_y, seed), "W2": np.zeros((n_y, n_h))}
+
+
+def initialize_large(n_x, n_h, n_y, seed):
+    p = initialize(n_x, n_h, n_y, seed)
+    return {**p, "W1": p["W1"] * 100}

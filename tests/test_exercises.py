@@ -1,0 +1,215 @@
+"""Every exercise of the course answered blank, wrong and right: the checker passes exactly the right answers
+and names the cause of each wrong one. The answers are in tests/answers.py."""
+import numpy as np
+import pytest
+
+import answers as a
+import helpers
+
+# checker, the right answer, [(a wrong answer, what the verdict must say)]
+EXERCISES = {
+    "01 sigmoid_prime": (helpers.check_sigmoid_prime, a.sigmoid_prime, [
+        (a.sigmoid_prime_z, "it uses z where a = σ(z) belongs"),
+        (a.sigmoid_prime_tanh_rule, "that is tanh's rule, 1 − a²"),
+    ]),
+    "01 logistic_backward": (helpers.check_logistic_backward, a.logistic_backward, [
+        (a.logistic_backward_no_sigma_prime, "dz is wrong: it equals da: the chain rule multiplies by σ′(z) = a(1 − a)"),
+        (a.logistic_backward_w_for_x, "dw is wrong: dw = x dz: the input x multiplies dz, not the weight w"),
+    ]),
+    "01 propagate": (helpers.check_propagate, a.propagate, [
+        (a.propagate_missing_m, "dw is wrong: it is m times too large: a missing 1/m"),
+        (a.propagate_delegates, "calls the reference implementation (helpers.propagate)"),
+    ]),
+    "02 forward_one_example": (helpers.check_forward_one_example, a.forward_one_example, [
+        (a.forward_one_example_sigmoid_hidden, "a1 is wrong: the hidden layer here is tanh"),
+        (a.forward_one_example_transposed, "forward_one_example failed in a matrix product: `parameters['W1'].T @ x` multiplies (3, 4) by (3, 1): the inner sizes 4 and 3 differ"),
+    ]),
+    "02 backward_one_example": (helpers.check_backward_one_example, a.six, [
+        (a.six_g_prime_at_a1, "dz1 is wrong: g′ is evaluated at A1 instead of Z1"),
+        (a.six_sigmoid_prime, "dz1 is wrong: it uses the sigmoid's derivative a(1 − a)"),
+    ]),
+    "02 backward_one_example_relu": (helpers.check_backward_one_example_relu, a.six_relu, [
+        (a.six_relu_with_tanh_prime, "dz1 is wrong: that is tanh's derivative 1 − A1²; relu′(z) is 1 where z > 0"),
+    ]),
+    "02 dz2_squared_error": (helpers.check_dz2_squared_error, a.dz2_squared_error, [
+        (a.dz2_cross_entropy, "that is the cross-entropy's dz2; with the squared error the factor σ′(z2) = a2(1 − a2) does not cancel"),
+    ]),
+    "03 forward_propagation": (helpers.check_forward_propagation, a.forward_propagation, [
+        (a.forward_propagation_no_b1, "Z1 is wrong: b1 is not added"),
+    ]),
+    "03 compute_cost": (helpers.check_compute_cost, a.compute_cost, [
+        (a.compute_cost_mean, "[test 2 of 2: n_y = 3, m = 4] cost is wrong: it is divided by m·n_y"),
+        (a.compute_cost_integer_division, "it is all zeros; `1 // m` is integer division"),
+    ]),
+    "03 backward_propagation": (helpers.check_backward_propagation, a.backward, [
+        (a.backward_sigmoid_prime, "dW1 is wrong: it uses the sigmoid's derivative A1(1 − A1); the hidden layer is tanh"),
+        (a.backward_integer_division, "dW2 is wrong: it is all zeros; `1 // m` is integer division (0 when m > 1): write 1 / m"),
+        (a.backward_hard_coded_m, "it is divided by 400 instead of m = 5: is m hard-coded?"),
+        (a.backward_axis_0, "db1 has shape (1, 5), expected (4, 1) (db1 has the shape of b1): it has one entry per example, the mark of a sum over axis=0"),
+        (a.backward_summed_to_scalar, "db1 is a single number, expected an array of shape (4, 1)"),
+        (a.backward_missing_transpose, "`1 / m * dZ1 @ X` multiplies (4, 5) by (3, 5): the inner sizes 5 and 3 differ. Write each shape next to the equation; a missing or extra transpose (.T) is the usual cause (in your code, the line `dW1 = (1 / m) * dZ1 @ X`)"),
+    ]),
+    "03 update_parameters": (helpers.check_update_parameters, a.update_parameters, [
+        (a.update_parameters_ascent, "W1 is wrong: it adds α dW1: gradient descent subtracts"),
+    ]),
+    "03 predict": (helpers.check_predict, a.predict, [
+        (a.predict_probabilities, "they are the probabilities A2"),
+    ]),
+    "03 train": (helpers.check_train, a.train, [
+        (a.train_never_updates, "the cost never changes: assign the updated parameters back"),
+        (a.train_delegates, "calls the reference implementation (helpers.train)"),
+    ]),
+    "04 numerical_gradient": (helpers.check_numerical_gradient, a.numerical_gradient, [
+        (a.numerical_gradient_one_sided, "f is only evaluated at x + ε: use central differences"),
+        (a.numerical_gradient_not_restored, "after your function x has changed"),
+        (a.numerical_gradient_over_epsilon, "it is twice the derivative: divide by 2ε"),
+    ]),
+    "04 gradient_check": (helpers.check_gradient_check, a.gradient_check, [
+        (a.gradient_check_absolute, "the relative difference divides ‖g − g_num‖ by ‖g‖ + ‖g_num‖"),
+        (a.gradient_check_delegates, "calls the reference implementation (helpers.gradient_check)"),
+    ]),
+    "04 fixed_backward_propagation": (helpers.check_fixed_backward, a.fixed_backward, [
+        (a.still_broken, "✗ db2: relative difference 6.7e-01"),
+        (a.half_fixed, "dW1, db1 disagree with central differences"),
+    ]),
+    "05 initialize_parameters": (helpers.check_initialization, a.initialize, [
+        (a.initialize_zeros, "hidden units 1 and 2 start identical"),
+        (a.initialize_large, "multiply the random draw by 0.01"),
+    ]),
+}
+WRONG = [(name, wrong, says) for name, (_, _, wrongs) in EXERCISES.items() for wrong, says in wrongs]
+
+
+def run(capsys, checker, fn):
+    result = checker(fn)
+    return result, capsys.readouterr().out
+
+
+def test_the_ladder_has_at_least_15_exercises_in_course_order():
+    assert len(EXERCISES) >= 15
+    assert list(EXERCISES) == sorted(EXERCISES, key=lambda name: name[:2])
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_right_answer_passes(capsys, name):
+    checker, right, _ = EXERCISES[name]
+    ok, out = run(capsys, checker, right)
+    assert ok is True, out
+    assert "all checks passed" in out and "✗" not in out
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_blank_answer_is_not_implemented_yet(capsys, name):
+    checker, _, _ = EXERCISES[name]
+    ok, out = run(capsys, checker, a.blank)
+    assert ok is False
+    assert "is not implemented yet: replace `raise NotImplementedError()`" in out
+
+
+@pytest.mark.parametrize("name, wrong, says", WRONG, ids=[f"{n}-{w.__name__}" for n, w, _ in WRONG])
+def test_wrong_answer_fails_with_its_cause(capsys, name, wrong, says):
+    checker, _, _ = EXERCISES[name]
+    ok, out = run(capsys, checker, wrong)
+    assert ok is False, out
+    assert says in out, out
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_checkers_never_raise_whatever_the_function_does(capsys, name):
+    checker = EXERCISES[name][0]
+    for fn in (lambda *args: None, lambda *args: [1, 2], "not a function", lambda *args: 1 / 0):
+        ok, out = run(capsys, checker, fn)
+        assert ok is False and "✗" in out
+
+
+# --------------------------------------------------------------------------------------------------
+# False passes and false fails that students met (each test fails on the checkers of 2026-11-23)
+# --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fn, says", [
+    (a.propagate_complex, "dw holds complex numbers (dtype complex128)"),
+    (a.propagate_strings, "dw has dtype <U"),
+    (a.propagate_objects, "dw has dtype object, not numbers"),
+    (a.propagate_float16, "dw is float16, which keeps only about 3 significant digits"),
+    (a.propagate_exits, "propagate called sys.exit()"),
+    (a.propagate_delegates, "calls the reference implementation"),
+    (lambda w, b, X, Y: helpers.propagate(w, b, X, Y), "calls the reference implementation"),
+])
+def test_no_false_pass_and_no_escape(capsys, fn, says):
+    ok, out = run(capsys, helpers.check_propagate, fn)
+    assert ok is False, out
+    assert says in out, out
+
+
+def test_float16_is_never_called_a_bug_below_the_threshold(capsys):
+    out = run(capsys, helpers.check_propagate, a.propagate_float16)[1]
+    assert "above 1e-4" not in out
+
+
+def test_an_earlier_cells_variable_is_named_not_used(capsys):
+    namespace = {"np": np, "dz2": np.ones((1, 1))}  # cell 11 of notebook 02 left a dz2 in the kernel
+    exec(
+        "def backward_one_example(parameters, cache, x, y):\n"
+        "    W2 = parameters['W2']\n"
+        "    dZ2 = cache['A2'] - y\n"
+        "    dz1 = (W2.T @ dz2) * (1 - cache['A1'] ** 2)\n"
+        "    return {'dz2': dz2, 'dW2': dz2 @ cache['A1'].T, 'db2': dz2, 'dz1': dz1, 'dW1': dz1 @ x.T, 'db1': dz1}\n",
+        namespace,
+    )
+    ok, out = run(capsys, helpers.check_backward_one_example, namespace["backward_one_example"])
+    assert ok is False
+    assert "reads `dz2`, a variable of the notebook (a (1, 1) array from an earlier cell)" in out
+    assert "your function assigns dZ2: Python names are case-sensitive" in out
+    del namespace["dz2"]  # after a restart: a NameError that names the near miss
+    ok, out = run(capsys, helpers.check_backward_one_example, namespace["backward_one_example"])
+    assert ok is False and "Your function assigns `dZ2` but uses `dz2`" in out
+
+
+def test_a_wrong_dZ1_is_pointed_at_not_dW1(capsys):
+    out = run(capsys, helpers.check_backward_propagation, a.backward_sigmoid_prime_written_out)[1]
+    assert "✓ dW2" in out and "✓ db2" in out
+    assert "dW1 is wrong: it uses the sigmoid's derivative A1(1 − A1)" in out
+    assert "compare your line `dZ1 = (W2.T @ dZ2) * A1 * (1 - A1)` with dZ1 = W2ᵀ dZ2 ∗ g′(Z1)" in out
+
+
+def test_an_unknown_layer1_mistake_points_at_dZ1(capsys):
+    def odd_g(parameters, cache, X, Y):
+        return a.backward(parameters, cache, X, Y, g=lambda Z1, A1: 1 - A1 ** 4)
+    out = run(capsys, helpers.check_backward_propagation, odd_g)[1]
+    assert "dW1 and db1 are both wrong while dW2 and db2 are right, so look at dZ1" in out
+
+
+def test_the_second_network_is_named_before_a_crash_on_it(capsys):
+    def only_one_output(parameters, cache, X, Y):
+        grads = a.backward(parameters, cache, X, Y)
+        if Y.shape[0] > 1:
+            raise ValueError("this code assumed n_y = 1")
+        return grads
+    out = run(capsys, helpers.check_backward_propagation, only_one_output)[1]
+    assert "Checking the backward pass on test network 1 of 2: n_x = 3, n_h = 4, n_y = 1, m = 5" in out
+    assert "[test network 2 of 2: n_x = 2, n_h = 5, n_y = 3, m = 7] backward_propagation raised ValueError: this code assumed n_y = 1" in out
+
+
+def test_initialization_with_w2_zero_is_accepted_it_trains(capsys):
+    ok, out = run(capsys, helpers.check_initialization, a.initialize_w2_zero)
+    assert ok is True, out
+    X, Y = helpers.make_flower()
+    start = a.initialize_w2_zero(2, 4, 1, 0)
+    parameters, _ = helpers.train(X, Y, 4, num_iterations=3000, initial_parameters=start)
+    assert helpers.accuracy(parameters, X, Y) > 85
+    assert helpers.row_spread(parameters["W1"]) > 1
+
+
+def test_yours_or_reference(capsys):
+    assert helpers.yours_or_reference(a.blank, helpers.backward_propagation) is helpers.backward_propagation
+    out = capsys.readouterr().out
+    assert "does not pass its check yet (not implemented yet)" in out and "using helpers.backward_propagation meanwhile" in out
+    assert helpers.yours_or_reference(a.backward, helpers.backward_propagation) is a.backward
+    assert capsys.readouterr().out == "Using your backward: its check passes.\n"
+
+
+def test_the_student_cannot_mutate_the_checkers_problem(capsys):
+    def mutating(parameters, cache, X, Y):
+        grads = a.backward(parameters, cache, X, Y)
+        X *= 0  # a student bug that would corrupt the reference if the checker passed its own arrays
+        return grads
+    assert run(capsys, helpers.check_backward_propagation, mutating)[0] is True
