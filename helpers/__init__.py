@@ -12,7 +12,7 @@ from .activations import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_pr
 from .bugs import BUGS, broken_backward_propagation, diagnose, show_bug
 from .datasets import DATASETS, load_dataset, make_circles, make_flower, make_moons, make_xor
 from .gradcheck import gradient_check, numerical_gradient, numerical_gradients, relative_difference
-from .logistic import loss, loss_da, predict_logistic_regression, propagate, train_logistic_regression
+from .logistic import loss, loss_da, loss_from_z, predict_logistic_regression, propagate, train_logistic_regression
 from .network import (
     accuracy,
     backward_propagation,

@@ -37,9 +37,15 @@ def numerical_gradient(f, x, epsilon=1e-7):
 
 
 def relative_difference(g, g_num):
-    """‖g − g_num‖ / (‖g‖ + ‖g_num‖), a float in [0, 1]; 0.0 when both are zero."""
+    """‖g − g_num‖ / (‖g‖ + ‖g_num‖), a float in [0, 1]; 0.0 when both are zero.
+
+    NaN when either holds NaN or inf: a comparison with it (``< 1e-7``) is then False, so a non-finite
+    gradient never "agrees".
+    """
     g = np.asarray(g, dtype=np.float64).ravel()
     g_num = np.asarray(g_num, dtype=np.float64).ravel()
+    if not (np.all(np.isfinite(g)) and np.all(np.isfinite(g_num))):
+        return float("nan")
     denominator = np.linalg.norm(g) + np.linalg.norm(g_num)
     return float(np.linalg.norm(g - g_num) / denominator) if denominator > 0 else 0.0
 

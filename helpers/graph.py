@@ -6,11 +6,12 @@ vermilion under each node, so the chain rule reads from right to left.
 """
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 
 from .activations import sigmoid
 from .explorer import Explorer
 from .gradcheck import numerical_gradient, relative_difference
-from .logistic import loss, loss_da
+from .logistic import loss_da, loss_from_z
 from .style import BLACK, BLUE, GREY, SKY, VERMILLION, YELLOW
 
 INPUT, COMPUTED, OUTPUT = "#E8F1F8", "#FFFFFF", "#FDF6D8"  # light tints of the palette's blue and yellow
@@ -49,27 +50,54 @@ def _draw(ax, nodes, edges, title):
 def logistic_graph_values(x1, x2, w1, w2, b, y):
     """Every node's forward value and derivative for one example, each derivative also by central differences.
 
-    Returns a dict: forward values z, a, L; analytic derivatives da, dz, dw1, dw2, db; and
-    ``numeric`` with the same five derivatives computed by central differences of L.
+    Returns a dict: forward values z, a, L; analytic derivatives da, dz, dw1, dw2, db; ``numeric`` with
+    the same five derivatives by central differences; and ``tolerance``, for each derivative, how far the
+    two may differ before it is a real disagreement (see `derivative_agrees`).
     """
     z = w1 * x1 + w2 * x2 + b
     a = float(sigmoid(z))
-    values = {"x1": x1, "x2": x2, "w1": w1, "w2": w2, "b": b, "y": y, "z": z, "a": a, "L": float(loss(a, y))}
+    L = float(loss_from_z(z, y))
+    values = {"x1": x1, "x2": x2, "w1": w1, "w2": w2, "b": b, "y": y, "z": z, "a": a, "L": L}
     dz = a - y
     values.update(da=float(loss_da(a, y)), dz=dz, dw1=x1 * dz, dw2=x2 * dz, db=dz)
 
-    def L_of(**change):
-        p = {"w1": w1, "w2": w2, "b": b, **change}
-        return float(loss(sigmoid(p["w1"] * x1 + p["w2"] * x2 + p["b"]), y))
+    def L_of(w1=w1, w2=w2, b=b):
+        return float(loss_from_z(w1 * x1 + w2 * x2 + b, y))
 
-    values["numeric"] = {
-        "da": numerical_gradient(lambda t: loss(t, y), a),
-        "dz": numerical_gradient(lambda t: loss(sigmoid(t), y), z),
-        "dw1": numerical_gradient(lambda t: L_of(w1=t), w1),
-        "dw2": numerical_gradient(lambda t: L_of(w2=t), w2),
-        "db": numerical_gradient(lambda t: L_of(b=t), b),
-    }
+    # da: nudge a by a small fraction of its distance to 0 and 1 (a ± ε must stay inside (0, 1)), and divide
+    # by the step the floats really took; the loss in a is written with log1p to keep its digits near a = 0
+    step = 1e-5 * min(a, 1 - a)
+    a_plus, a_minus = a + step, a - step
+    loss_a = lambda t: -(y * np.log(t) + (1 - y) * np.log1p(-t))  # noqa: E731
+    numeric = {"da": float((loss_a(a_plus) - loss_a(a_minus)) / (a_plus - a_minus))}
+    steps = {"da": a_plus - a_minus}
+    for name, f, at in (("dz", lambda t: float(loss_from_z(t, y)), z), ("dw1", lambda t: L_of(w1=t), w1),
+                        ("dw2", lambda t: L_of(w2=t), w2), ("db", lambda t: L_of(b=t), b)):
+        numeric[name] = numerical_gradient(f, at, epsilon=1e-6)
+        steps[name] = 2e-6
+    values["numeric"] = numeric
+    # the rounding error of a central difference: each loss is off by about 1e-16 |L| (more for da, whose
+    # loss is written in a, rounded itself), divided by the step
+    values["tolerance"] = {name: 8 * np.finfo(float).eps * (abs(L) + 1e-300) / steps[name] for name in numeric}
     return values
+
+
+def derivative_agrees(analytic, numeric, tolerance=0.0):
+    """True when a derivative and its central difference agree: relative difference below 1e-7, or a gap
+    within the rounding error ``tolerance`` of the difference quotient. Never True for NaN or inf."""
+    if not (np.isfinite(analytic) and np.isfinite(numeric)):
+        return False
+    return relative_difference([analytic], [numeric]) < 1e-7 or abs(analytic - numeric) <= tolerance
+
+
+def number(v, digits=6, plus=True):
+    """A value for a table: fixed point when it reads well, scientific notation when it is tiny or huge."""
+    sign = "+" if plus else ""
+    if v == 0:
+        return "0"
+    if not np.isfinite(v) or abs(v) < 1e-3 or abs(v) >= 1e5:
+        return f"{v:{sign}.{max(digits - 4, 1)}e}"
+    return f"{v:{sign}.{digits}f}"
 
 
 def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="both", ax=None):
@@ -86,19 +114,19 @@ def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="b
     def node(name, value=None, grad=None):
         lines = [(name, BLACK)]
         if fwd and value is not None:
-            lines.append((f"= {value:.3f}", BLUE))
+            lines.append((f"= {number(value, 3, plus=False)}", BLUE))
         if bwd and grad is not None:
             lines.append((grad, VERMILLION))
         return lines
 
     nodes = {
         "x1": (0, 2.4, node("$x_1$", x1), INPUT),
-        "w1": (0, 1.2, node("$w_1$", w1, f"$dw_1$ = {v['dw1']:.3f}"), INPUT),
+        "w1": (0, 1.2, node("$w_1$", w1, f"$dw_1$ = {number(v['dw1'], 3, plus=False)}"), INPUT),
         "x2": (0, 0.0, node("$x_2$", x2), INPUT),
-        "w2": (0, -1.2, node("$w_2$", w2, f"$dw_2$ = {v['dw2']:.3f}"), INPUT),
-        "b": (0, -2.4, node("$b$", b, f"$db$ = {v['db']:.3f}"), INPUT),
-        "z": (2.4, 0.0, node("$z = w_1x_1 + w_2x_2 + b$", v["z"], f"$dz$ = {v['dz']:.3f}"), COMPUTED),
-        "a": (4.8, 0.0, node("$a = \\sigma(z)$", v["a"], f"$da$ = {v['da']:.3f}"), COMPUTED),
+        "w2": (0, -1.2, node("$w_2$", w2, f"$dw_2$ = {number(v['dw2'], 3, plus=False)}"), INPUT),
+        "b": (0, -2.4, node("$b$", b, f"$db$ = {number(v['db'], 3, plus=False)}"), INPUT),
+        "z": (2.4, 0.0, node("$z = w_1x_1 + w_2x_2 + b$", v["z"], f"$dz$ = {number(v['dz'], 3, plus=False)}"), COMPUTED),
+        "a": (4.8, 0.0, node("$a = \\sigma(z)$", v["a"], f"$da$ = {number(v['da'], 3, plus=False)}"), COMPUTED),
         "L": (6.9, 0.0, node(f"$\\mathcal{{L}}(a, y)$, y = {y:g}", v["L"]), OUTPUT),
     }
     edges = [("x1", "z"), ("w1", "z"), ("x2", "z"), ("w2", "z"), ("b", "z"), ("z", "a"), ("a", "L")]
@@ -117,8 +145,11 @@ def logistic_check_table(values):
     for name, formula in formulas.items():
         analytic, numeric = values[name], values["numeric"][name]
         diff = relative_difference([analytic], [numeric])
-        verdict = "✓" if diff < 1e-7 else "✗"
-        rows.append(f"<tr><td><b>{name}</b></td><td>{formula}</td><td>{analytic:+.6f}</td><td>{numeric:+.6f}</td><td>{verdict} {diff:.0e}</td></tr>")
+        if derivative_agrees(analytic, numeric, values["tolerance"][name]):
+            verdict = f"✓ {diff:.0e}"
+        else:
+            verdict = "✗ not finite" if not np.isfinite(diff) else f"✗ {diff:.0e}"
+        rows.append(f"<tr><td><b>{name}</b></td><td>{formula}</td><td>{number(analytic)}</td><td>{number(numeric)}</td><td>{verdict}</td></tr>")
     head = "<tr><th>derivative</th><th>formula</th><th>chain rule</th><th>central differences</th><th>relative difference</th></tr>"
     return f"<table class='bbh-table'>{head}{''.join(rows)}</table>"
 

@@ -21,6 +21,15 @@ def loss(a, y):
     return -(y * np.log(a) + (1 - y) * np.log(1 - a))
 
 
+def loss_from_z(z, y):
+    """L as a function of z: y log(1 + e^(−z)) + (1 − y) log(1 + e^z), exact to rounding for every z.
+
+    The same loss as `loss(σ(z), y)`, without forming a = σ(z): near a = 0 or 1, log a or log(1 − a)
+    would lose every digit that tells two nearby z apart, which a finite-difference check needs.
+    """
+    return y * np.logaddexp(0, -z) + (1 - y) * np.logaddexp(0, z)
+
+
 def loss_da(a, y):
     """da = dL/da = −y/a + (1 − y)/(1 − a): how the loss changes with the prediction a."""
     return -y / a + (1 - y) / (1 - a)

@@ -104,3 +104,26 @@ def test_playground_reports_divergence_instead_of_crashing():
     explorer.controls["learning_rate"].value = 2.4
     explorer.controls["n_h"].value = 20
     assert explorer.redraws == 4  # every change redrew, diverged or not
+
+
+def test_relative_difference_of_nan_or_inf_never_agrees():
+    assert np.isnan(helpers.relative_difference([np.nan], [1.0]))
+    assert not helpers.relative_difference([1.0], [np.inf]) < 1e-7
+
+
+def test_graph_explorer_verdicts_are_right_at_5000_slider_settings():
+    """Every derivative of the graph explorer agrees with its central difference at every slider setting
+    (the sliders' grid: -3 to 3 in steps of 0.1, y = 0 or 1), the extremes |z| = 21 included."""
+    from helpers.graph import derivative_agrees, logistic_check_table
+    rng = np.random.default_rng(1)
+    grid = np.round(np.arange(-30, 31) / 10, 1)
+    settings = [tuple(rng.choice(grid, 5)) + (int(rng.integers(2)),) for _ in range(5000)]
+    settings += [(3.0, 3.0, 3.0, 3.0, 3.0, y) for y in (0, 1)] + [(-3.0, 3.0, 3.0, -3.0, -3.0, y) for y in (0, 1)]
+    for setting in settings:
+        v = helpers.logistic_graph_values(*setting)
+        for name in ("da", "dz", "dw1", "dw2", "db"):
+            assert derivative_agrees(v[name], v["numeric"][name], v["tolerance"][name]), (setting, name)
+    extreme = logistic_check_table(helpers.logistic_graph_values(3.0, 3.0, -3.0, -3.0, -3.0, 1))  # z = -21, y = 1
+    assert "nan" not in extreme and extreme.count("✓") == 5 and "✗" not in extreme
+    tiny = logistic_check_table(helpers.logistic_graph_values(3.0, 3.0, -3.0, -3.0, -3.0, 0))  # z = -21, y = 0
+    assert "+7.58e-10" in tiny and "+0.000000" not in tiny  # small values in scientific notation
