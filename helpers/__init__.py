@@ -36,6 +36,7 @@ from .explorer import Explorer, figure_png
 from .graph import draw_logistic_graph, draw_two_layer_graph, graph_explorer, logistic_graph_values  # 01
 from .shapes import draw_shapes, print_shape_table, shape_explorer, shape_table  # 02
 from .training_plots import plot_costs, plot_dataset, plot_decision_boundary, plot_training, training_playground  # 03
+from .training_plots import plot_bug_training, train_with_backward  # 04
 from .symmetry import (  # 05
     constant_parameters,
     initialization_explorer,

@@ -21,10 +21,14 @@ import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
 
-def figure_png(fig, dpi=90):
-    """The figure as PNG bytes on a white background; the figure is closed (it is not shown twice)."""
+def figure_png(fig, dpi=90, tight=True):
+    """The figure as PNG bytes on a white background; the figure is closed (it is not shown twice).
+
+    ``tight=False`` saves the figure as laid out, one drawing pass instead of two: for figures that
+    place themselves (an explorer's redraw is timed by its user).
+    """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight" if tight else None)
     plt.close(fig)
     return buffer.getvalue()
 
@@ -37,19 +41,23 @@ class Explorer(widgets.VBox):
     (a table of numbers, say). ``description`` is the plain text a reader without a kernel sees.
     """
 
-    def __init__(self, controls, draw, *, description, columns=3):
+    def __init__(self, controls, draw, *, description, columns=3, tight=True):
         self.controls = dict(controls)
         self._draw = draw
         self._description = description
+        self._tight = tight
         self.figure = widgets.Image(format="png")
         self.notes = widgets.HTML()
+        # Live, the status says "redrawing…" while a change is drawn. After a kernel restart the controls are
+        # dead and nothing answers: the hint says so, and what to do.
+        self.status = widgets.HTML(_STATUS_READY)
         self.redraws = 0  # how many times the figure was drawn (tests and the browser test read it)
         items = list(self.controls.values())
         for control in items:
             if hasattr(control.style, "description_width"):
                 control.style.description_width = "initial"  # show the whole label, e.g. "learning rate"
         rows = [widgets.HBox(items[i:i + columns]) for i in range(0, len(items), columns)]
-        super().__init__(rows + [self.figure, self.notes])
+        super().__init__(rows + [self.status, self.figure, self.notes])
         self.add_class("bbh-explorer")
         self._static_png = self._redraw()
         for control in items:
@@ -61,13 +69,17 @@ class Explorer(widgets.VBox):
         return {name: control.value for name, control in self.controls.items()}
 
     def _on_change(self, change):
-        self._redraw()
+        self.status.value = _STATUS_BUSY
+        try:
+            self._redraw()
+        finally:
+            self.status.value = _STATUS_READY
 
     def _redraw(self):
         with plt.rc_context({"figure.max_open_warning": 0}), _non_interactive():
             result = self._draw(**self.values)
         fig, html = result if isinstance(result, tuple) else (result, "")
-        png = figure_png(fig)
+        png = figure_png(fig, tight=self._tight)
         self.figure.value = png
         self.notes.value = html
         self.redraws += 1
@@ -78,6 +90,12 @@ class Explorer(widgets.VBox):
         bundle["text/plain"] = self._description
         bundle["image/png"] = base64.b64encode(self._static_png).decode("ascii")
         return bundle
+
+
+_HINT = ("If moving a control changes nothing (no “redrawing…” here), the kernel was restarted or stopped: "
+         "run the notebook's first code cell, then this cell again.")
+_STATUS_READY = f"<div class='bbh-status' style='font-size:85%;color:#555'>{_HINT}</div>"
+_STATUS_BUSY = "<div class='bbh-status' style='font-size:85%;color:#0072B2'>⟳ redrawing…</div>"
 
 
 class _non_interactive:

@@ -133,7 +133,8 @@ def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="b
     titles = {"values": "Forward pass: each node's value", "gradients": "Backward pass: each node's derivative dL/d(node)",
               "both": "Logistic regression as a computation graph: values (blue) and derivatives (vermilion)"}
     fig = ax.figure if ax is not None else plt.figure(figsize=(9.5, 4.6))
-    ax = ax if ax is not None else fig.add_subplot()
+    if ax is None:
+        ax = fig.add_axes((0.0, 0.0, 1.0, 0.93))  # laid out by hand: saving needs no second, "tight" pass
     _draw(ax, nodes, edges, titles[show])
     return fig
 
@@ -171,7 +172,7 @@ def graph_explorer():
         fig = draw_logistic_graph(x1, x2, w1, w2, b, y, show="both")
         return fig, logistic_check_table(logistic_graph_values(x1, x2, w1, w2, b, y))
 
-    return Explorer(controls, draw, description="Graph explorer: move a slider to redraw every value and derivative (needs a running kernel).")
+    return Explorer(controls, draw, tight=False, description="Graph explorer: move a slider to redraw every value and derivative (needs a running kernel).")
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -89,17 +89,30 @@ def plot_saturation(X, scales, *, n_h=4, activation="tanh"):
 
 
 def plot_costs_by_scale(X, Y, scales, *, num_iterations=1000, n_h=4):
-    """Cost curves of training from random weights of each scale (and from zeros, scale 0)."""
-    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    """For each initial weight scale (0: all zeros): the cost during training, and how far W1 has moved
+    from where it started, ‖W1(t) − W1(0)‖ / ‖W1(0)‖ (for zeros, ‖W1(t)‖)."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=WIDE)
     for i, scale in enumerate(scales):
         start = scaled_parameters(X.shape[0], n_h, 1, scale) if scale else constant_parameters(X.shape[0], n_h, 1, 0.0)
         _, history = train_with_history(X, Y, start, num_iterations=num_iterations)
-        ax.plot(history["costs"], color=PALETTE[i], ls=LINESTYLES[i % len(LINESTYLES)], lw=2, label=f"scale {scale:g}")
-    ax.set_xlabel("iteration")
-    ax.set_ylabel("cost $J$")
-    ax.set_title("Training from different initial weight scales")
-    ax.set_ylim(0, 1.2)
-    ax.legend()
+        style = dict(color=PALETTE[i], ls=LINESTYLES[i % len(LINESTYLES)], lw=2, label=f"scale {scale:g}")
+        left.plot(history["costs"], **style)
+        W1 = history["W1"]
+        size = np.linalg.norm(W1[0]) or 1.0
+        moved = np.linalg.norm((W1 - W1[0]).reshape(len(W1), -1), axis=1) / size
+        if np.any(moved[1:] > 0):
+            right.plot(np.arange(1, len(W1)), moved[1:], **style)
+    left.set_xlabel("iteration")
+    left.set_ylabel("cost $J$")
+    left.set_title("Cost during training")
+    left.set_ylim(0, 1.2)
+    right.set_yscale("log")
+    right.set_xlabel("iteration")
+    right.set_ylabel("$\\|W^{[1]}(t) - W^{[1]}(0)\\| \\,/\\, \\|W^{[1]}(0)\\|$")
+    right.set_title("How far the hidden layer moves from its start")
+    for ax in (left, right):
+        ax.legend()
+    fig.tight_layout()
     return fig
 
 
@@ -117,27 +130,35 @@ def saturation_report(X, Y, scales, *, n_h=4):
 
 
 def initialization_explorer():
-    """A slider for the initial weight scale (0 = all zeros); redraws the hidden units' weights and the cost."""
+    """A start (random, all equal, all zeros) and a weight scale; redraws the hidden units' weights and the cost.
+
+    "random" draws every weight from scale × N(0, 1); "all equal" sets every weight to the scale; "all zeros"
+    ignores the scale (its slider is then disabled).
+    """
     X, Y = make_flower()
     controls = {
-        "scale": widgets.SelectionSlider(options=[0.0, 0.001, 0.01, 0.1, 0.5, 1.0, 3.0, 10.0], value=0.01,
+        "start": widgets.ToggleButtons(options=[("random", "random"), ("all equal", "equal"), ("all zeros", "zeros")],
+                                       value="random", description="start"),
+        "scale": widgets.SelectionSlider(options=[0.001, 0.01, 0.1, 0.5, 1.0, 3.0, 10.0], value=0.01,
                                          description="weight scale", continuous_update=False),
-        "symmetric": widgets.ToggleButtons(options=[("random", False), ("all equal", True)], value=False,
-                                           description="start"),
     }
+    controls["start"].observe(lambda change: setattr(controls["scale"], "disabled", change["new"] == "zeros"), names="value")
 
-    def draw(scale, symmetric):
-        start = constant_parameters(2, 4, 1, scale) if symmetric or scale == 0 else scaled_parameters(2, 4, 1, scale)
-        parameters, history = train_with_history(X, Y, start, num_iterations=600)
+    def draw(start, scale):
+        if start == "random":
+            first, kind = scaled_parameters(2, 4, 1, scale), f"random start, scale {scale:g}"
+        else:
+            value = scale if start == "equal" else 0.0
+            first, kind = constant_parameters(2, 4, 1, value), f"every weight {value:g}"
+        parameters, history = train_with_history(X, Y, first, num_iterations=600)
         fig, (left, right) = plt.subplots(1, 2, figsize=WIDE)
-        kind = "all equal" if symmetric or scale == 0 else "random"
-        plot_hidden_units(history, title=f"Hidden units, {kind} start, scale {scale:g}", ax=left)
+        plot_hidden_units(history, title=f"Hidden units, {kind}", ax=left)
         right.plot(history["costs"], color=PALETTE[0], lw=2)
         right.set_xlabel("iteration")
         right.set_ylabel("cost $J$")
         right.set_title("Cost during training")
-        fig.tight_layout()
+        right.set_ylim(0, max(1.0, float(np.max(history["costs"][:50])) * 1.05))
+        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.13, top=0.9, wspace=0.25)
         return fig, f"<p>largest difference between two rows of W1 after 600 steps: {row_spread(history['W1'][-1]):.3g}</p>"
 
-    return Explorer(controls, draw, description="Initialization explorer: pick a weight scale to retrain and redraw (needs a running kernel).")
-
+    return Explorer(controls, draw, tight=False, description="Initialization explorer: pick a start and a weight scale to retrain and redraw (needs a running kernel).")

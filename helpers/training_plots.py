@@ -1,4 +1,6 @@
 """Plots of data sets, decision boundaries and cost curves (view), and the training playground (interaction)."""
+import textwrap
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
@@ -6,8 +8,8 @@ from matplotlib.colors import ListedColormap
 
 from .datasets import DATASETS, load_dataset
 from .explorer import Explorer
-from .network import accuracy, predict, train
-from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, WIDE
+from .network import _cost, _forward, accuracy, initialize_parameters, predict, train
+from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, GREY, VERMILLION, WIDE
 
 REGIONS = ListedColormap(["#CFE3F1", "#FBE7C2"])  # light tints of the two class colours
 
@@ -68,31 +70,62 @@ def plot_costs(costs, *, title="Cost during training", ax=None, label=None):
     return fig
 
 
-def plot_training(parameters, costs, X, Y, activation="tanh", *, title="Two-layer network"):
+def plot_training(parameters, costs, X, Y, activation="tanh", *, title="Two-layer network", resolution=200):
     """The decision boundary and the cost curve of a trained network, side by side."""
     fig, (left, right) = plt.subplots(1, 2, figsize=WIDE)
-    plot_decision_boundary(lambda P: predict(parameters, P, activation), X, Y, title=title, ax=left)
+    plot_decision_boundary(lambda P: predict(parameters, P, activation), X, Y, title=title, ax=left, resolution=resolution)
     plot_costs(costs, ax=right)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.9, wspace=0.22)  # fixed: no extra layout pass
     return fig
 
 
+ITERATION_STOPS = (100, 300, 1000, 2000, 3000)
+
+
+class _TrainingCache:
+    """Trained networks by (data set, n_h, activation, learning rate), at each stop of the iterations slider.
+
+    Gradient descent from the same start is deterministic, so training to 2000 steps is training to 1000
+    and going on for 1000 more: each stop is trained once, from the stop before it, and kept.
+    """
+
+    def __init__(self):
+        self._runs = {}
+
+    def get(self, dataset, n_h, activation, learning_rate, num_iterations):
+        X, Y = load_dataset(dataset)
+        stops = self._runs.setdefault((dataset, n_h, activation, learning_rate), {0: (None, np.empty(0))})
+        done = max(k for k in stops if k <= num_iterations)
+        parameters, costs = stops[done]
+        for stop in [s for s in ITERATION_STOPS if done < s <= num_iterations] + ([] if num_iterations in ITERATION_STOPS else [num_iterations]):
+            parameters, more = train(X, Y, n_h, num_iterations=stop - done, learning_rate=learning_rate, activation=activation,
+                                     initial_parameters=parameters)
+            costs = np.concatenate([costs, more])
+            stops[stop] = (parameters, costs)
+            done = stop
+        return X, Y, parameters, costs
+
+
 def training_playground():
-    """Hidden units, activation, learning rate, iterations and data set; redraws the boundary and the cost curve."""
+    """Hidden units, activation, learning rate, iterations and data set; redraws the boundary and the cost curve.
+
+    Each setting is trained once per kernel and remembered, so going back to a setting, or moving the
+    iterations slider, redraws without training again.
+    """
     controls = {
         "n_h": widgets.IntSlider(value=4, min=1, max=20, description="hidden units", continuous_update=False),
         "activation": widgets.ToggleButtons(options=["tanh", "relu", "sigmoid"], value="tanh", description="activation"),
         "learning_rate": widgets.SelectionSlider(options=[0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4], value=1.2,
                                                  description="learning rate", continuous_update=False),
-        "num_iterations": widgets.SelectionSlider(options=[100, 300, 1000, 2000, 4000], value=2000,
+        "num_iterations": widgets.SelectionSlider(options=list(ITERATION_STOPS), value=2000,
                                                   description="iterations", continuous_update=False),
         "dataset": widgets.Dropdown(options=list(DATASETS), value="flower", description="data set"),
     }
+    cache = _TrainingCache()
 
     def draw(n_h, activation, learning_rate, num_iterations, dataset):
-        X, Y = load_dataset(dataset)
         try:
-            parameters, costs = train(X, Y, n_h, num_iterations=num_iterations, learning_rate=learning_rate, activation=activation)
+            X, Y, parameters, costs = cache.get(dataset, n_h, activation, learning_rate, num_iterations)
         except FloatingPointError:
             fig, ax = plt.subplots(figsize=WIDE)
             ax.text(0.5, 0.5, f"Training diverged at learning rate {learning_rate}: try a smaller one.",
@@ -101,7 +134,70 @@ def training_playground():
             ax.set_title("No result")
             return fig
         title = f"{dataset}, n_h = {n_h}, {activation}"
-        fig = plot_training(parameters, costs, X, Y, activation, title=title)
+        fig = plot_training(parameters, costs, X, Y, activation, title=title, resolution=120)
         return fig, f"<p>final cost {costs[-1]:.3f}; training accuracy {accuracy(parameters, X, Y, activation):.1f}%</p>"
 
-    return Explorer(controls, draw, description="Training playground: change a control to retrain and redraw (needs a running kernel).")
+    return Explorer(controls, draw, tight=False, description="Training playground: change a control to retrain and redraw (needs a running kernel).")
+
+
+def train_with_backward(X, Y, backward, *, n_h=4, num_iterations=1500, learning_rate=1.2, activation="tanh"):
+    """Gradient descent with a given backward pass, as plain numpy would run it (no checks at the door).
+
+    Returns (costs, what_happened): the cost before each step until the run ended, and "" when it ran to the
+    end, or a sentence saying how it stopped (a crash of numpy, or a cost that stopped being finite).
+    """
+    parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=0)
+    shapes = {k: v.shape for k, v in parameters.items()}
+    costs = []
+    with np.errstate(all="ignore"):
+        for step in range(num_iterations):
+            try:
+                A2, cache = _forward(X, *(parameters[k] for k in ("W1", "b1", "W2", "b2")), activation)
+                cost = _cost(A2, Y)
+                if not np.isfinite(cost):
+                    return np.array(costs), f"the cost stopped being finite at step {step}"
+                costs.append(cost)
+                grads = backward(parameters, cache, X, Y)
+                parameters = {k: parameters[k] - learning_rate * grads["d" + k] for k in parameters}
+            except ValueError as error:
+                changed = [f"{k} became {v.shape}" for k, v in parameters.items() if v.shape != shapes[k]]
+                what = "; ".join(changed) if changed else ("a matrix product's shapes do not fit" if "matmul" in str(error)
+                                                          else str(error).split(" (")[0][:60])
+                return np.array(costs), f"crashed at step {step}: {what}"
+    return np.array(costs), ""
+
+
+def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
+    """One panel per gallery bug: the cost during training with the bug (vermilion) and without (grey)."""
+    from .bugs import BUGS, backward_variant
+    from .activations import relu_prime
+
+    right = {"tanh": backward_variant,
+             "relu": lambda p, c, X, Y: backward_variant(p, c, X, Y, g_prime=lambda Z1, A1: relu_prime(Z1))}
+    columns = 3
+    rows = -(-len(keys) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(10.5, 3.0 * rows), sharey=True)
+    for ax, key in zip(np.ravel(axes), keys):
+        bug = BUGS[key]
+        good, _ = train_with_backward(X, Y, right[bug.activation], num_iterations=num_iterations,
+                                      learning_rate=learning_rate, activation=bug.activation)
+        bad, stopped = train_with_backward(X, Y, bug.backward, num_iterations=num_iterations,
+                                           learning_rate=learning_rate, activation=bug.activation)
+        ax.plot(good, color=GREY, ls="--", lw=1.8, label="right")
+        ax.plot(bad, color=VERMILLION, lw=1.8, label="with the bug")
+        if len(bad) <= 1:
+            ax.plot([0], bad[:1], marker="x", color=VERMILLION, ms=10, ls="none")
+        if stopped:
+            ax.text(0.5, 0.5, "\n".join(textwrap.wrap(stopped, 34)), transform=ax.transAxes, ha="center", va="center",
+                    fontsize=8.5, bbox=dict(fc="white", ec=VERMILLION, lw=0.8))
+        ax.set_title(bug.title, fontsize=10.5)
+        ax.set_xlabel("iteration")
+        ax.set_ylim(0, 1.5)
+    for ax in np.ravel(axes)[len(keys):]:
+        ax.set_axis_off()
+    for ax in np.ravel(axes)[::columns]:
+        ax.set_ylabel("cost $J$")
+    np.ravel(axes)[0].legend(loc="upper right")
+    fig.suptitle(f"Training on the flower with each bug (learning rate {learning_rate})", fontsize=12)
+    fig.tight_layout()
+    return fig

@@ -176,3 +176,16 @@ def test_logistic_regression_trainer_descends_and_predicts():
     assert costs[-1] < costs[0] == pytest.approx(np.log(2))
     predictions = helpers.predict_logistic_regression(w, b, X)
     assert predictions.shape == (1, 200) and 75 < 100 * np.mean(predictions == Y) < 95
+
+
+def test_train_accepts_a_backward_pass_and_checks_its_shapes():
+    X, Y = helpers.make_moons(60)
+    reference = helpers.train(X, Y, 3, num_iterations=50)
+    mine = helpers.train(X, Y, 3, num_iterations=50, backward=helpers.backward_propagation)
+    assert np.array_equal(reference[1], mine[1])
+
+    def flat_db1(parameters, cache, X, Y):
+        grads = helpers.backward_propagation(parameters, cache, X, Y)
+        return {**grads, "db1": grads["db1"].ravel()}
+    with pytest.raises(ValueError, match="db1"):
+        helpers.train(X, Y, 3, num_iterations=5, backward=flat_db1)

@@ -81,10 +81,28 @@ def test_shape_table_matches_the_real_arrays(n_x, n_h, n_y, m):
     assert table["W2ᵀ dZ2"] == (parameters["W2"].T @ real["dZ2"]).shape == table["Z1"]
 
 
-def test_shape_figures():
-    for pass_ in ("forward", "backward"):
-        fig = helpers.draw_shapes(2, 5, 3, 4, pass_=pass_)
-        assert pass_ in titles(fig)[0]
+def texts(fig):
+    return [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def test_shape_figures_show_every_array_of_the_pass():
+    fig = helpers.draw_shapes(2, 5, 3, 4, pass_="forward")
+    assert "Shapes of the forward pass: n_x = 2, n_h = 5, n_y = 3, m = 4" in texts(fig)
+    assert {"Z1", "W1", "X", "b1", "A1", "Z2", "W2", "b2", "A2"} <= set(texts(fig))
+    fig = helpers.draw_shapes(2, 5, 3, 4, pass_="backward")
+    assert {"dZ2", "dW2", "db2", "dZ1", "dW1", "db1", "W2ᵀ", "Xᵀ", "A1ᵀ", "g′(Z1)"} <= set(texts(fig))
+    assert "3×1" in texts(fig) and "5×1" in texts(fig)  # db2 and db1: columns
+
+
+@pytest.mark.parametrize("sizes", [(8, 8, 4, 8), (1, 1, 1, 1), (8, 1, 4, 1), (1, 8, 1, 8)])
+@pytest.mark.parametrize("pass_", ["forward", "backward"])
+def test_shape_figure_labels_never_overlap(sizes, pass_):
+    fig = helpers.draw_shapes(*sizes, pass_=pass_)
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for ax in fig.axes for t in ax.texts if t.get_text().strip()]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b) or a.intersection(a, b).width * a.intersection(a, b).height < 1, (sizes, pass_)
 
 
 def test_decision_boundary_agrees_with_predict():
@@ -127,3 +145,41 @@ def test_graph_explorer_verdicts_are_right_at_5000_slider_settings():
     assert "nan" not in extreme and extreme.count("✓") == 5 and "✗" not in extreme
     tiny = logistic_check_table(helpers.logistic_graph_values(3.0, 3.0, -3.0, -3.0, -3.0, 0))  # z = -21, y = 0
     assert "+7.58e-10" in tiny and "+0.000000" not in tiny  # small values in scientific notation
+
+
+def test_initialization_explorer_start_buttons_all_act():
+    explorer = helpers.initialization_explorer()
+    figures = {}
+    for start in ("random", "equal", "zeros"):
+        explorer.controls["start"].value = start
+        figures[start] = explorer.figure.value
+        assert explorer.controls["scale"].disabled is (start == "zeros")
+    assert len(set(figures.values())) == 3  # each start draws something different
+    explorer.controls["start"].value = "random"
+    explorer.controls["scale"].value = 0.001  # the smallest scale is still a random, asymmetric start
+    assert "largest difference between two rows of W1 after 600 steps: 0" not in explorer.notes.value
+
+
+def test_playground_remembers_and_continues_training_exactly():
+    from helpers.training_plots import _TrainingCache
+    cache = _TrainingCache()
+    X, Y, p1000, c1000 = cache.get("moons", 3, "tanh", 1.2, 1000)
+    _, _, p2000, c2000 = cache.get("moons", 3, "tanh", 1.2, 2000)
+    fresh, costs = helpers.train(X, Y, 3, num_iterations=2000, learning_rate=1.2)
+    assert np.array_equal(c2000, costs) and all(np.array_equal(p2000[k], fresh[k]) for k in fresh)
+    assert cache.get("moons", 3, "tanh", 1.2, 1000)[2] is p1000  # going back trains nothing
+
+
+def test_each_gallery_bug_shows_its_effect_on_training():
+    from helpers.training_plots import train_with_backward
+    X, Y = helpers.make_flower()
+    right, _ = train_with_backward(X, Y, helpers.backward_propagation, num_iterations=600)
+    effect = {key: train_with_backward(X, Y, helpers.BUGS[key].backward, num_iterations=600)
+              for key in ("forgot_1_over_m", "missing_transpose", "no_keepdims", "g_prime_at_A1", "sign_flipped")}
+    assert effect["missing_transpose"][1] == "crashed at step 0: a matrix product's shapes do not fit"
+    assert effect["no_keepdims"][1] == "crashed at step 1: b1 became (4, 4)"
+    assert effect["sign_flipped"][0][-1] > 2 * right[0]  # gradient ascent: the cost climbs
+    assert effect["forgot_1_over_m"][0].max() > 1.5  # steps 400 times too long overshoot
+    assert right[-1] < effect["g_prime_at_A1"][0][-1]  # it trains, but worse
+    fig = helpers.plot_bug_training(X, Y, ["sign_flipped", "no_keepdims"], num_iterations=50)
+    assert [ax.get_title() for ax in fig.axes[:2]] == ["dZ2 with the sign flipped", "np.sum without keepdims"]
