@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test setup student slides clean
+.PHONY: lab test setup editions slides clean
 
 setup: $(STAMP)
 
@@ -24,8 +24,10 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-student: $(STAMP)
-	$(BIN)/python tools/make_student.py
+# after editing a notebook in solutions/ (the source): regenerate notebooks/ and store both editions' outputs
+editions: $(STAMP)
+	$(BIN)/python tools/make_editions.py
+	$(BIN)/python tools/run_notebooks.py
 
 slides: $(STAMP)
 	$(BIN)/python tools/make_slides.py

@@ -213,3 +213,13 @@ def test_the_student_cannot_mutate_the_checkers_problem(capsys):
         X *= 0  # a student bug that would corrupt the reference if the checker passed its own arrays
         return grads
     assert run(capsys, helpers.check_backward_propagation, mutating)[0] is True
+
+
+def test_calling_helpers_one_line_equations_is_delegating(capsys):
+    def with_helpers(parameters, cache, x, y):
+        dz2 = helpers.output_error(cache["A2"], y)
+        dz1 = helpers.hidden_error(parameters["W2"], dz2, 1 - cache["A1"] ** 2)
+        return {"dz2": dz2, "dW2": helpers.weight_gradient(dz2, cache["A1"]), "db2": dz2, "dz1": dz1,
+                "dW1": helpers.weight_gradient(dz1, x), "db1": dz1}
+    ok, out = run(capsys, helpers.check_backward_one_example, with_helpers)
+    assert ok is False and "calls the reference implementation (helpers.output_error)" in out

@@ -1,12 +1,13 @@
 """Run course notebooks top to bottom in a fresh kernel and store their outputs (what nbval compares).
 
-Usage:  .venv/bin/python tools/run_notebooks.py [NOTEBOOK ...]     (default: every notebooks/*.ipynb)
+Usage:  .venv/bin/python tools/run_notebooks.py [NOTEBOOK ...]     (default: every notebook of solutions/ and notebooks/)
 
 Besides executing, it keeps the stored notebooks clean and small:
 - an interactive figure (a `helpers` Explorer) is stored as its static PNG and its one-line text, not as
   a widget reference: a widget reference means nothing without the kernel that made it (JupyterLab
   would show "Error displaying widget: model not found" before the student runs the cell);
-- no widget state is saved in the notebook's metadata (it would duplicate every figure).
+- no widget state is saved in the notebook's metadata (it would duplicate every figure), and no timing metadata
+  (it changes on every run).
 """
 import sys
 from pathlib import Path
@@ -34,7 +35,7 @@ def strip_widget_views(nb):
 def run(path, timeout=120):
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
     )
     client.execute()
     dropped = strip_widget_views(nb)
@@ -44,7 +45,7 @@ def run(path, timeout=120):
 
 
 def main(args):
-    paths = [Path(a).resolve() for a in args] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = [Path(a).resolve() for a in args] or sorted((ROOT / "solutions").glob("*.ipynb")) + sorted((ROOT / "notebooks").glob("*.ipynb"))
     for path in paths:
         dropped = run(path)
         print(f"ran {path.relative_to(ROOT)}" + (f" ({dropped} interactive figure(s) stored as PNG)" if dropped else ""))

@@ -6,6 +6,10 @@ from ..bugs import backward_variant, problem
 from ..gradcheck import numerical_gradient, numerical_gradients
 from ..network import (
     _backward,
+    bias_gradient,
+    hidden_error,
+    output_error,
+    weight_gradient,
     _cost,
     _forward,
     backward_propagation,
@@ -27,6 +31,8 @@ EQUATIONS = {
 }
 VECTORIZED = {"dW2": "dW2 = (1/m) dZ2 A1ᵀ", "db2": "db2 = (1/m) np.sum(dZ2, axis=1, keepdims=True)",
               "dW1": "dW1 = (1/m) dZ1 Xᵀ", "db1": "db1 = (1/m) np.sum(dZ1, axis=1, keepdims=True)"}
+# the reference backward passes, and helpers' one-line functions of single equations (calling them is not writing them)
+EQUATION_FUNCTIONS = (backward_propagation, backward_propagation_loop, _backward, output_error, weight_gradient, bias_gradient, hidden_error)
 TWO_NETWORKS = ((3, 4, 1, 5, 0), (2, 5, 3, 7, 1))  # (n_x, n_h, n_y, m, seed): every size differs
 
 
@@ -100,7 +106,7 @@ def check_backward_one_example(fn, activation="tanh"):
     def check(lines, parameters, x, y):
         W1, b1, W2, b2 = (parameters[k] for k in ORDER)
         a2, cache = _forward(x, W1, b1, W2, b2, activation)
-        result = dict_with("the result", call(fn, title, parameters, cache, x, y, forbidden=(backward_propagation, backward_propagation_loop, _backward)),
+        result = dict_with("the result", call(fn, title, parameters, cache, x, y, forbidden=EQUATION_FUNCTIONS),
                            ("dz2", "dW2", "db2", "dz1", "dW1", "db1"))
         Z1, A1 = cache["Z1"], cache["A1"]
         grads = _backward(x, y, W2, Z1, A1, a2, activation)
@@ -241,7 +247,7 @@ def check_backward_propagation(fn):
         W1, b1, W2, b2 = (parameters[k] for k in ORDER)
         A2, cache = _forward(X, W1, b1, W2, b2, "tanh")
         grads = dict_with("the result", call(fn, "backward_propagation", parameters, cache, X, Y,
-                                             forbidden=(backward_propagation, backward_propagation_loop, _backward)),
+                                             forbidden=EQUATION_FUNCTIONS),
                           ("dW1", "db1", "dW2", "db2"))
         m = X.shape[1]
         reference = _backward(X, Y, W2, cache["Z1"], cache["A1"], A2, "tanh")
