@@ -103,7 +103,9 @@ def test_blank_answer_is_not_implemented_yet(capsys, name):
     checker, _, _ = EXERCISES[name]
     ok, out = run(capsys, checker, a.blank)
     assert ok is False
-    assert "is not implemented yet: replace `raise NotImplementedError()`" in out
+    assert out.strip().splitlines()[-1].startswith("✗ ")
+    assert out.strip().endswith(": not implemented yet: replace `raise NotImplementedError()` with your code and run the cell again")
+    assert "test network" not in out.splitlines()[-1]
 
 
 @pytest.mark.parametrize("name, wrong, says", WRONG, ids=[f"{n}-{w.__name__}" for n, w, _ in WRONG])

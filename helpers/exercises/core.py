@@ -41,6 +41,10 @@ class Stop(Exception):
     """Raised inside a checker when a layer fails; its message is the verdict."""
 
 
+class NotYet(Stop):
+    """The exercise is still blank: no test network to name, nothing else to say."""
+
+
 def report(title, run):
     """Run the layered checks; print the lines and the verdict; return True or False. Never raises."""
     lines = []
@@ -75,6 +79,8 @@ def prefixed(label, check):
     """Run ``check()``; a failure's message starts with the test network's sizes."""
     try:
         return check()
+    except NotYet:
+        raise
     except Stop as stop:
         raise Stop(f"[{label}] {stop}") from None
 
@@ -112,7 +118,7 @@ def call(fn, name, *args, forbidden=(), copy_args=True):
                 if codes:
                     sys.setprofile(old)
     except NotImplementedError:
-        raise Stop(f"{name} is not implemented yet: replace `raise NotImplementedError()` with your code and run the cell again") from None
+        raise NotYet("not implemented yet: replace `raise NotImplementedError()` with your code and run the cell again") from None
     except KeyboardInterrupt:
         raise
     except SystemExit:
