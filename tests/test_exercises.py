@@ -225,3 +225,10 @@ def test_calling_helpers_one_line_equations_is_delegating(capsys):
                 "dW1": helpers.weight_gradient(dz1, x), "db1": dz1}
     ok, out = run(capsys, helpers.check_backward_one_example, with_helpers)
     assert ok is False and "calls the reference implementation (helpers.output_error)" in out
+
+
+def test_a_loss_of_precision_is_named_as_such(capsys):
+    def rounded(parameters, grads, learning_rate):
+        return {k: parameters[k] - learning_rate * grads["d" + k].astype(np.float16) for k in ("W1", "b1", "W2", "b2")}
+    out = run(capsys, helpers.check_update_parameters, rounded)[1]
+    assert "W1 is wrong (largest difference from the reference" in out and "lost precision (float16 or float32" in out

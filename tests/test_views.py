@@ -183,3 +183,19 @@ def test_each_gallery_bug_shows_its_effect_on_training():
     assert right[-1] < effect["g_prime_at_A1"][0][-1]  # it trains, but worse
     fig = helpers.plot_bug_training(X, Y, ["sign_flipped", "no_keepdims"], num_iterations=50)
     assert [ax.get_title() for ax in fig.axes[:2]] == ["dZ2 with the sign flipped", "np.sum without keepdims"]
+
+
+def test_explorer_says_what_to_do_when_its_kernel_is_gone():
+    explorer = helpers.shape_explorer()
+    assert "run the notebook's first code cell, then this cell again" in explorer.status.value
+    seen = []
+    explorer.status.observe(lambda change: seen.append(change["new"]), names="value")
+    explorer.controls["n_h"].value = 7
+    assert "redrawing" in seen[0] and "first code cell" in seen[-1]  # busy while drawing, then the hint again
+
+
+def test_costs_by_scale_shows_the_hidden_layer_barely_moving_at_large_scale():
+    X, Y = helpers.make_flower()
+    fig = helpers.plot_costs_by_scale(X, Y, scales=[0.01, 10], num_iterations=300)
+    moved = {line.get_label(): line.get_ydata()[-1] for line in fig.axes[1].get_lines()}
+    assert moved["scale 10"] < 1 < 10 < moved["scale 0.01"]

@@ -409,6 +409,10 @@ def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, 
     if cause:
         raise Stop(f"{name} is wrong: {cause}{pointer(name)}")
     detail = f"largest difference from the reference {float(np.max(np.abs(value - reference))):.2g}"
+    scale = float(np.max(np.abs(reference))) if np.size(reference) else 0.0
+    if scale and float(np.max(np.abs(value - reference))) < 1e-3 * scale:
+        note = note or ("; so small a difference means lost precision (float16 or float32 somewhere, "
+                        "or a rounded constant), not a wrong equation")
     if numeric is not None:
         difference = relative_difference(value, numeric)
         detail += f"; relative difference from central differences {difference:.1e}" + (" (above 1e-4: a bug)" if difference > 1e-4 else "")
