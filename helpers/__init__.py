@@ -4,7 +4,8 @@ Layers, each importing only those below it:
   math         numpy only: activations, logistic regression, the two-layer network, gradient checking,
                checks at the door, data sets, the bug gallery (tests and benchmarks run headless).
   view         matplotlib on top of the math: the course's style and the figures of each notebook.
-  interaction  ipywidgets on top of the view (explorers), and the exercise checkers on top of the math.
+  interaction  ipywidgets on top of the view (explorers), and the exercises' checks (helpers/exercises/: one
+               small spec per exercise on the shared layered checks of exercises/core.py) on top of the math.
 The names imported here are the public API the notebooks and tests rely on (see DESIGN.md).
 """
 # math

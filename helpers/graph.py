@@ -12,7 +12,7 @@ from .activations import sigmoid
 from .explorer import Explorer
 from .gradcheck import numerical_gradient, relative_difference
 from .logistic import loss_da, loss_from_z
-from .style import BLACK, BLUE, GREY, SKY, VERMILLION, YELLOW
+from .style import BLACK, BLUE, GREY, VERMILLION
 
 INPUT, COMPUTED, OUTPUT = "#E8F1F8", "#FFFFFF", "#FDF6D8"  # light tints of the palette's blue and yellow
 

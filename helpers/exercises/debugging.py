@@ -2,9 +2,9 @@
 import numpy as np
 
 from ..bugs import BUGS, problem
-from ..gradcheck import gradient_check, numerical_gradient, numerical_gradients, relative_difference
-from ..network import _backward, _forward, backward_propagation, compute_cost, forward_propagation
-from .core import BAD, OK, Stop, call, check_array, close, compare, network_label, prefixed, report, scalar
+from ..gradcheck import gradient_check, numerical_gradients, relative_difference
+from ..network import _backward, _forward, backward_propagation, forward_propagation
+from .core import BAD, OK, Stop, call, check_array, compare, network_label, prefixed, report, scalar
 
 
 def check_numerical_gradient(fn):
