@@ -332,7 +332,7 @@ def _cost_of(parameters, X, Y):
     return helpers.compute_cost(A2, Y)
 
 
-def gradient_check(parameters, X, Y, backward, epsilon=1e-7):
+def _gradients_side_by_side(parameters, X, Y, backward, epsilon):
     _, cache = helpers.forward_propagation(X, parameters)
     grads = backward(parameters, cache, X, Y)
     g, g_num = [], []
@@ -341,20 +341,17 @@ def gradient_check(parameters, X, Y, backward, epsilon=1e-7):
             return _cost_of({**parameters, name: value}, X, Y)
         g_num.append(numerical_gradient(f, parameters[name].copy(), epsilon).ravel())
         g.append(np.ravel(grads["d" + name]))
-    g, g_num = np.concatenate(g), np.concatenate(g_num)
+    return np.concatenate(g), np.concatenate(g_num)
+
+
+def gradient_check(parameters, X, Y, backward, epsilon=1e-7):
+    g, g_num = _gradients_side_by_side(parameters, X, Y, backward, epsilon)
     return float(np.linalg.norm(g - g_num) / (np.linalg.norm(g) + np.linalg.norm(g_num)))
 
 
 def gradient_check_absolute(parameters, X, Y, backward, epsilon=1e-7):
-    _, cache = helpers.forward_propagation(X, parameters)
-    grads = backward(parameters, cache, X, Y)
-    g, g_num = [], []
-    for name in ("W1", "b1", "W2", "b2"):
-        def f(value, name=name):
-            return _cost_of({**parameters, name: value}, X, Y)
-        g_num.append(numerical_gradient(f, parameters[name].copy(), epsilon).ravel())
-        g.append(np.ravel(grads["d" + name]))
-    return float(np.linalg.norm(np.concatenate(g) - np.concatenate(g_num)))
+    g, g_num = _gradients_side_by_side(parameters, X, Y, backward, epsilon)
+    return float(np.linalg.norm(g - g_num))
 
 
 def gradient_check_delegates(parameters, X, Y, backward, epsilon=1e-7):
@@ -365,18 +362,7 @@ def fixed_backward(parameters, cache, X, Y):
     return backward(parameters, cache, X, Y)
 
 
-def still_broken(parameters, cache, X, Y):
-    """The notebook's broken code, unchanged: a missing 1/m in db2, g′ at A1."""
-    m = X.shape[1]
-    W2 = parameters["W2"]
-    A1, A2 = cache["A1"], cache["A2"]
-    dZ2 = A2 - Y
-    dW2 = (1 / m) * dZ2 @ A1.T
-    db2 = np.sum(dZ2, axis=1, keepdims=True)
-    dZ1 = (W2.T @ dZ2) * helpers.tanh_prime(A1)
-    dW1 = (1 / m) * dZ1 @ X.T
-    db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
-    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+still_broken = helpers.broken_backward_propagation  # the notebook's broken code, unchanged: 1/m missing in db2, g′ at A1
 
 
 def half_fixed(parameters, cache, X, Y):
