@@ -11,7 +11,7 @@ import numpy as np
 from .activations import sigmoid
 from .explorer import Explorer
 from .gradcheck import numerical_gradient, relative_difference
-from .logistic import loss_da, loss_from_z
+from .logistic import loss, loss_da, loss_from_z
 from .style import BLACK, BLUE, GREY, VERMILLION
 
 INPUT, COMPUTED, OUTPUT = "#E8F1F8", "#FFFFFF", "#FDF6D8"  # light tints of the palette's blue and yellow
@@ -65,11 +65,10 @@ def logistic_graph_values(x1, x2, w1, w2, b, y):
         return float(loss_from_z(w1 * x1 + w2 * x2 + b, y))
 
     # da: nudge a by a small fraction of its distance to 0 and 1 (a ± ε must stay inside (0, 1)), and divide
-    # by the step the floats really took; the loss in a is written with log1p to keep its digits near a = 0
+    # by the step the floats really took
     step = 1e-5 * min(a, 1 - a)
     a_plus, a_minus = a + step, a - step
-    loss_a = lambda t: -(y * np.log(t) + (1 - y) * np.log1p(-t))  # noqa: E731
-    numeric = {"da": float((loss_a(a_plus) - loss_a(a_minus)) / (a_plus - a_minus))}
+    numeric = {"da": float((loss(a_plus, y) - loss(a_minus, y)) / (a_plus - a_minus))}
     steps = {"da": a_plus - a_minus}
     for name, f, at in (("dz", lambda t: float(loss_from_z(t, y)), z), ("dw1", lambda t: L_of(w1=t), w1),
                         ("dw2", lambda t: L_of(w2=t), w2), ("db", lambda t: L_of(b=t), b)):

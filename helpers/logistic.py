@@ -17,8 +17,11 @@ from .network import _cost
 
 
 def loss(a, y):
-    """L(a, y) = −(y log a + (1 − y) log(1 − a)) for one prediction a in (0, 1) and label y."""
-    return -(y * np.log(a) + (1 - y) * np.log(1 - a))
+    """L(a, y) = −(y log a + (1 − y) log(1 − a)) for one prediction a in (0, 1) and label y.
+
+    log(1 − a) is computed as log1p(−a), which keeps its digits when a is tiny (a central difference in a needs them).
+    """
+    return -(y * np.log(a) + (1 - y) * np.log1p(-a))
 
 
 def loss_from_z(z, y):

@@ -210,7 +210,7 @@ def _raised(name, error, fn):
 
 
 def hint_for_exception(error, fn=None):
-    """What to add to an exception's message: the student's line, operand shapes, a likely cause."""
+    """What to add to an exception's message: the student's line and a likely cause."""
     found = student_frame(error)
     line, hint = "", ""
     if found is not None:
@@ -224,10 +224,8 @@ def hint_for_exception(error, fn=None):
             hint = f". Your function assigns `{similar}` but uses `{missing}`: Python names are case-sensitive"
         else:
             hint = f". `{missing}` is used before the function assigns it: compute it inside the function"
-    elif "matmul" in text or "not aligned" in text or "core dimension" in text:
-        shapes = _matmul_operands(found[0], line) if found is not None and line else ""
-        hint = f". {shapes}" if shapes else ". A matrix product got shapes that do not fit"
-        hint += ": write each shape next to the equation; a missing or extra transpose (.T) is the usual cause"
+    elif "matmul" in text or "not aligned" in text or "core dimension" in text:  # operands not found by `_raised`
+        hint = ". A matrix product got shapes that do not fit: write each shape next to the equation; a missing or extra transpose (.T) is the usual cause"
     elif isinstance(error, KeyError):
         hint = ". A dict key is misspelt or missing: the keys are the names in the equations, e.g. 'W1', 'A1', 'dW1'"
     elif "broadcast" in text:
