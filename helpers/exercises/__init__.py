@@ -4,11 +4,9 @@ Every checker takes the student's function, prints one line per array and a verd
 False; it never raises. `yours_or_reference` lets a later cell use the student's function once its
 check passes, and the reference meanwhile, so a notebook with blank exercises still runs to the end.
 """
-import contextlib
-import io
-
 from ..logistic import propagate
 from ..network import backward_propagation, compute_cost, forward_propagation, predict, update_parameters
+from .core import quiet
 from .debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient
 from .initialization import check_initialization, identical_units
 from .logistic import check_logistic_backward, check_propagate, check_sigmoid_prime
@@ -45,7 +43,7 @@ def yours_or_reference(fn, reference):
     if check is None:
         raise ValueError(f"no exercise replaces helpers.{getattr(reference, '__name__', reference)}")
     name = getattr(fn, "__name__", "your function")
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
+    with quiet() as printed:
         passed = check(fn)
     if passed:
         print(f"Using your {name}: its check passes.")

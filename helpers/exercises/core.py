@@ -14,9 +14,14 @@ transpose cannot hide), then checks in layers and stops at the first layer that 
    student's code that computes it and the most likely cause.
 
 A checker never raises whatever the function does (a KeyboardInterrupt still stops it); it prints its
-verdict and returns True or False.
+verdict and returns True or False. It also survives the student's function: what the function prints is
+captured and shown cut to its first and last lines; a numpy that a cell (or the function) patched, such as
+``np.sum = None``, is named with a request to restart the kernel instead of being trusted; and a check that
+runs past a few seconds says it is still running and how to stop it.
 """
 import ast
+import collections
+import contextlib
 import difflib
 import dis
 import inspect
@@ -24,6 +29,8 @@ import linecache
 import re
 import sys
 import textwrap
+import threading
+import time
 import types
 import warnings
 from pathlib import Path
@@ -46,29 +53,180 @@ class NotYet(Stop):
 
 
 def report(title, run):
-    """Run the layered checks; print the lines and the verdict; return True or False. Never raises."""
-    lines = []
+    """Run the layered checks; print the lines and the verdict; return True or False. Never raises.
+
+    What the student's function prints meanwhile is shown first, cut to its first and last lines.
+    """
+    changed = numpy_changed()
+    if changed:
+        print(f"{BAD} {title}: {changed}")
+        return False
+    lines, passed = [], False
+    capture, stream = Captured(), sys.stdout
+    _captures.append(capture)
+    watch = StillRunning(title, _streams[-1] if _streams else stream)
     try:
-        run(lines)
-    except Stop as stop:
-        _print(lines)
-        print(f"{BAD} {title}: {stop}")
-        return False
-    except KeyboardInterrupt:
-        raise
-    except BaseException as error:  # a bug in a check must not become the student's traceback
-        _print(lines)
-        print(f"{BAD} {title}: the checker could not finish ({type(error).__name__}: {error}).")
-        return False
+        try:
+            run(lines)
+            passed, verdict = True, f"{OK} {title}: all checks passed."
+        except Stop as stop:
+            verdict = f"{BAD} {title}: {stop}"
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # a bug in a check must not become the student's traceback
+            changed = numpy_changed()
+            verdict = f"{BAD} {title}: " + (changed or f"the checker could not finish ({type(error).__name__}: {error}).")
+    finally:  # also on KeyboardInterrupt: the output so far is shown and nothing keeps running
+        watch.stop()
+        _captures.pop()
+        capture.show(stream)
     _print(lines)
-    print(f"{OK} {title}: all checks passed.")
-    return True
+    print(verdict)
+    return passed
 
 
 def _print(lines):
     for line in lines:
         if line:
             print(line)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Surviving the student's function: its output, a patched numpy, a loop that never ends
+# ---------------------------------------------------------------------------------------------------
+class Captured:
+    """A text stream that keeps the first ``HEAD`` and last ``TAIL`` lines written to it and counts the rest.
+
+    Memory stays small whatever is written (10 MB of prints keep about 15 lines); ``show`` prints what was
+    kept and says how much was dropped.
+    """
+    HEAD, TAIL, WIDTH = 10, 5, 200
+
+    def __init__(self):
+        self.head, self.tail = [], collections.deque(maxlen=self.TAIL)
+        self.partial, self.partial_chars = "", 0
+        self.lines = self.chars = 0
+
+    def write(self, text):
+        text = str(text)
+        self.chars += len(text)
+        pieces = text.split("\n")
+        for piece in pieces[:-1]:
+            self._add(self.partial + piece[: self.WIDTH + 1], self.partial_chars + len(piece))
+            self.partial, self.partial_chars = "", 0
+        last = pieces[-1]
+        if len(self.partial) <= self.WIDTH:
+            self.partial += last[: self.WIDTH + 1 - len(self.partial)]
+        self.partial_chars += len(last)
+        return len(text)
+
+    def _add(self, line, length):
+        self.lines += 1
+        line = line if length <= self.WIDTH else line[: self.WIDTH] + f"… ({length:,} characters)"
+        if len(self.head) < self.HEAD:
+            self.head.append(line)
+        else:
+            self.tail.append(line)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def end_line(self):
+        """End a line left open (a print with end=""), as at the end of each call of the function."""
+        if self.partial_chars:
+            self._add(self.partial, self.partial_chars)
+            self.partial, self.partial_chars = "", 0
+
+    def show(self, stream):
+        self.end_line()
+        if not self.lines:
+            return
+        kept = len(self.head) + len(self.tail)
+        dropped = self.lines - kept
+        out = ["Your function printed:" if not dropped else
+               f"Your function printed {self.lines:,} lines ({_size(self.chars)}); the first {len(self.head)} and the last "
+               f"{len(self.tail)}:"]
+        out += ["    " + line for line in self.head]
+        if dropped:
+            out.append(f"    … {dropped:,} lines not shown …")
+        out += ["    " + line for line in self.tail]
+        print("\n".join(out), file=stream)
+
+
+def _size(chars):
+    return f"{chars / 1e6:.1f} MB" if chars >= 1e6 else f"{chars / 1e3:.1f} kB" if chars >= 1e3 else f"{chars} characters"
+
+
+_captures = []  # the capture of each report being run (innermost last)
+_streams = []  # where a check's progress messages go when its printing is redirected (see ``quiet``)
+
+
+@contextlib.contextmanager
+def quiet():
+    """Swallow a check's verdict (for a later cell that only wants True or False); progress messages still show."""
+    import io
+    _streams.append(sys.stdout)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            yield printed
+    finally:
+        _streams.pop()
+
+
+class StillRunning:
+    """After ``AFTER`` seconds (then every ``EVERY``), tell the student a check is still running and how to stop it."""
+    AFTER, EVERY = 5.0, 30.0
+
+    def __init__(self, title, stream):
+        self.title, self.stream, self.start = title, stream, time.monotonic()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._watch, name=f"check {title}", daemon=True)
+        self.thread.start()
+
+    def _watch(self):
+        wait = self.AFTER
+        while not self.done.wait(wait):
+            seconds = time.monotonic() - self.start
+            try:
+                print(f"… the check of {self.title} is still running after {seconds:.0f} s (it usually takes under a second): "
+                      "your function may be stuck in a loop, such as a `while` whose condition never changes. "
+                      "Stop it with Kernel → Interrupt Kernel (■), then look at your loops.", file=self.stream, flush=True)
+            except Exception:  # the stream is gone: nothing to tell
+                return
+            wait = self.EVERY
+
+    def stop(self):
+        self.done.set()
+
+
+def _numpy_snapshot():
+    spaces = {"np": np, "np.linalg": np.linalg}
+    return {(prefix, name): value for prefix, module in spaces.items() for name, value in vars(module).items()
+            if not name.startswith("_")}
+
+
+_NUMPY = _numpy_snapshot()
+
+
+def numpy_changed():
+    """A verdict naming the first numpy function a cell replaced (``np.sum = None``), or "" when numpy is intact."""
+    modules = {"np": np, "np.linalg": np.linalg}
+    for (prefix, name), value in _NUMPY.items():
+        now = vars(modules[prefix]).get(name, _NUMPY)
+        if now is not value:
+            shown = "deleted" if now is _NUMPY else f"now {_short(now)}"
+            return (f"numpy was changed in this kernel: {prefix}.{name} is {shown}, not numpy's own. Nothing can be "
+                    f"checked (or trusted) until numpy is whole again: remove the line that assigns {prefix}.{name}, then "
+                    "restart the kernel (Kernel → Restart Kernel…) and run the cells from the top.")
+    return ""
+
+
+def _short(value):
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def network_label(**sizes):
@@ -107,8 +265,10 @@ def call(fn, name, *args, forbidden=(), copy_args=True):
             delegated.append(frame.f_code.co_name)
 
     old = sys.getprofile()
+    capture = _captures[-1] if _captures else Captured()
     try:
-        with warnings.catch_warnings(record=True) as caught, np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"):
+        with warnings.catch_warnings(record=True) as caught, np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"), \
+                contextlib.redirect_stdout(capture), contextlib.redirect_stderr(capture):
             warnings.simplefilter("always")
             if codes:
                 sys.setprofile(profile)
@@ -124,7 +284,14 @@ def call(fn, name, *args, forbidden=(), copy_args=True):
     except SystemExit:
         raise Stop(f"{name} called sys.exit() (or exit()/quit()), which would stop the whole kernel: remove it and return the result") from None
     except BaseException as error:
-        raise Stop(_raised(name, error, fn)) from None
+        raise Stop(numpy_changed() or _raised(name, error, fn)) from None
+    finally:
+        capture.end_line()
+        if not _captures:  # called outside a report: show the output at once
+            capture.show(sys.stdout)
+    changed = numpy_changed()
+    if changed:
+        raise Stop(f"{name} changed numpy while it ran. {changed}")
     if delegated:
         raise Stop(f"{name} calls the reference implementation (helpers.{delegated[0].lstrip('_')}) instead of computing it: "
                    "write the equations yourself; that is the exercise")

@@ -1,0 +1,147 @@
+"""The checkers survive what a student's function does to the kernel: floods of output, a patched numpy,
+a loop that never ends, an interrupt. Each test fails on the checkers of 2026-11-24 (before issue 11)."""
+import functools
+import sys
+import threading
+import time
+
+import numpy as np
+import pytest
+
+import answers as a
+import helpers
+from helpers.exercises import core
+from test_exercises import EXERCISES
+
+
+def run(capsys, checker, fn):
+    result = checker(fn)
+    return result, capsys.readouterr().out
+
+
+def printing(fn, times=1, line="a debugging line " * 4):
+    """``fn`` that first prints ``times`` lines."""
+    @functools.wraps(fn)
+    def noisy(*args):
+        for i in range(times):
+            print(i, line)
+        return fn(*args)
+    return noisy
+
+
+def test_a_flood_of_output_is_cut_to_its_first_and_last_lines(capsys):
+    # 3 calls × 40,000 lines of 72 characters: about 9 MB printed
+    ok, out = run(capsys, helpers.check_sigmoid_prime, printing(a.sigmoid_prime, times=40_000))
+    assert ok is True
+    assert len(out) < 5_000, f"{len(out):,} characters reached the notebook"
+    assert "Your function printed 120,000 lines (9.0 MB); the first 10 and the last 5:" in out
+    assert "… 119,985 lines not shown …" in out
+    assert "    0 a debugging line" in out and "    39999 a debugging line" in out
+    assert out.strip().endswith("✓ sigmoid_prime: all checks passed.")
+
+
+def test_a_few_printed_lines_are_shown_whole_before_the_verdict(capsys):
+    ok, out = run(capsys, helpers.check_propagate, printing(a.propagate_missing_m, times=2))
+    assert ok is False
+    shown, verdict = out.split("\n✗ ", 1)
+    assert shown.startswith("Your function printed:\n    0 a debugging line")
+    assert "not shown" not in shown and "missing 1/m" in verdict
+
+
+def test_one_endless_line_is_cut_and_measured(capsys):
+    def endless(z):
+        print("x" * 1_000_000, end="")
+        return a.sigmoid_prime(z)
+    ok, out = run(capsys, helpers.check_sigmoid_prime, endless)
+    assert ok is True and len(out) < 2_000
+    assert out.count("… (1,000,000 characters)") == 3  # one line per call, not one line for three calls
+
+
+def test_output_to_stderr_is_captured_too(capsys):
+    def to_stderr(z):
+        print("on stderr", file=sys.stderr)
+        return a.sigmoid_prime(z)
+    ok, out = run(capsys, helpers.check_sigmoid_prime, to_stderr)
+    assert ok is True and "    on stderr" in out
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_a_patched_numpy_is_named_with_a_restart_request(capsys, monkeypatch, name):
+    checker, right, _ = EXERCISES[name]
+    monkeypatch.setattr(np, "sum", None)
+    ok, out = run(capsys, checker, right)
+    assert ok is False
+    assert "numpy was changed in this kernel: np.sum is now None, not numpy's own" in out
+    assert "restart the kernel (Kernel → Restart Kernel…)" in out
+
+
+@pytest.mark.parametrize("name", EXERCISES)
+def test_a_numpy_comparison_replaced_cannot_make_garbage_pass(capsys, monkeypatch, name):
+    checker = EXERCISES[name][0]
+    monkeypatch.setattr(np, "allclose", lambda *args, **kwargs: True)
+    monkeypatch.setattr(np, "isclose", lambda *args, **kwargs: True)
+    ok, out = run(capsys, checker, lambda *args: args[0])
+    assert ok is False
+    assert "np.allclose is now <function" in out
+
+
+def test_a_function_that_patches_numpy_while_it_runs_is_caught(capsys, monkeypatch):
+    monkeypatch.setattr(np, "allclose", np.allclose)  # restored after the test
+
+    def sneaky(z):
+        np.allclose = lambda *args, **kwargs: True
+        return z
+    ok, out = run(capsys, helpers.check_sigmoid_prime, sneaky)
+    assert ok is False
+    assert "sigmoid_prime changed numpy while it ran" in out and "np.allclose" in out
+
+
+def test_deleting_a_numpy_function_is_named(capsys, monkeypatch):
+    monkeypatch.delattr(np.linalg, "norm")
+    ok, out = run(capsys, helpers.check_gradient_check, a.gradient_check)
+    assert ok is False and "np.linalg.norm is deleted" in out
+
+
+def test_keyboard_interrupt_stops_the_check_and_leaves_the_kernel_clean(capsys):
+    stdout, stderr = sys.stdout, sys.stderr
+
+    def interrupted(*args):
+        print("computed dz2")
+        raise KeyboardInterrupt
+    for checker in (helpers.check_sigmoid_prime, helpers.check_backward_propagation, helpers.check_gradient_check):
+        with pytest.raises(KeyboardInterrupt):
+            checker(interrupted)
+        assert sys.stdout is stdout and sys.stderr is stderr and sys.getprofile() is None
+        assert "Your function printed:\n    computed dz2" in capsys.readouterr().out
+    time.sleep(0.05)
+    assert not [t for t in threading.enumerate() if t.name.startswith("check ")]
+
+
+def test_a_slow_check_says_it_is_still_running(capsys, monkeypatch):
+    monkeypatch.setattr(core.StillRunning, "AFTER", 0.2)
+
+    def stuck_for_a_while(z):
+        time.sleep(0.3)
+        return a.sigmoid_prime(z)
+    ok, out = run(capsys, helpers.check_sigmoid_prime, stuck_for_a_while)
+    assert ok is True
+    assert "is still running after" in out and "Kernel → Interrupt Kernel (■)" in out
+    assert out.index("still running") < out.index("✓ sigmoid_prime: all checks passed")
+
+
+def test_a_fast_check_says_nothing_about_time(capsys):
+    ok, out = run(capsys, helpers.check_sigmoid_prime, a.sigmoid_prime)
+    assert ok is True and "still running" not in out
+
+
+def test_still_running_reaches_the_cell_when_a_later_cell_only_wants_the_verdict(capsys, monkeypatch):
+    monkeypatch.setattr(core.StillRunning, "AFTER", 0.1)
+
+    def slow_forward(X, parameters):
+        time.sleep(0.25)
+        return a.forward_propagation(X, parameters)
+    used = helpers.yours_or_reference(slow_forward, helpers.forward_propagation)
+    out = capsys.readouterr().out
+    assert used is slow_forward
+    assert "still running" in out and "Using your slow_forward: its check passes." in out
