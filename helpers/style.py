@@ -44,7 +44,29 @@ RC = {
 }
 
 
+# backends that draw to a file only: in a notebook they would show no figure at all
+FILE_BACKENDS = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
+
+
 def setup():
-    """Call once at the top of a notebook: the course's figure style and short, stable number printing."""
+    """Call once at the top of a notebook: the course's figure style and short, stable number printing.
+
+    In a Jupyter kernel it also makes sure figures appear: an environment that sets ``MPLBACKEND=Agg`` (common
+    in Docker images and on hubs) would otherwise draw every figure to nowhere.
+    """
+    inline_figures()
     matplotlib.rcParams.update(RC)
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
+
+
+def inline_figures():
+    """In a Jupyter kernel whose matplotlib backend draws to files only, switch to inline figures; else do nothing."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "kernel") or matplotlib.get_backend().lower() not in FILE_BACKENDS:
+        return False
+    shell.run_line_magic("matplotlib", "inline")
+    return True

@@ -1,0 +1,52 @@
+"""The notebooks pass nbval and show their figures whatever the user's environment says about plotting:
+MPLBACKEND=Agg (Docker and CI images, some hubs) and an IPython profile that asks for SVG figures."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbclient
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def nbval(env_changes, tmp_path):
+    """Run nbval (strict, as `make test` does) on the exercise edition in a child pytest with ``env_changes``."""
+    env = {**os.environ, **env_changes}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "notebooks"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    return result.returncode, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_nbval_passes_with_mplbackend_agg(tmp_path):
+    code, out = nbval({"MPLBACKEND": "Agg"}, tmp_path)
+    assert code == 0, out
+
+
+def test_nbval_ignores_a_user_profile_asking_for_svg_figures(tmp_path):
+    profile = tmp_path / "ipython" / "profile_default"
+    profile.mkdir(parents=True)
+    (profile / "ipython_kernel_config.py").write_text("c.InlineBackend.figure_formats = {'svg'}\n")
+    code, out = nbval({"IPYTHONDIR": str(tmp_path / "ipython")}, tmp_path)
+    assert code == 0, out
+
+
+def images(nb):
+    return [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
+            for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
+
+
+@pytest.mark.parametrize("path", [NOTEBOOKS[0], NOTEBOOKS[2]], ids=lambda p: p.stem)
+def test_helpers_setup_shows_figures_in_a_kernel_started_with_mplbackend_agg(path, monkeypatch, tmp_path):
+    # a plain kernel, as a student's JupyterLab on a hub that sets MPLBACKEND starts it (no nbval, no conftest)
+    stored = nbformat.read(path, as_version=4)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    nb = nbformat.read(path, as_version=4)
+    nbclient.NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(path.parent)}}).execute()
+    assert images(stored), "the notebook should have figures"
+    assert images(nb) == images(stored)
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "non-interactive" not in printed
