@@ -5,15 +5,30 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+SLIDES_JS := tools/slides/node_modules/.installed
+
 .PHONY: lab test setup editions slides clean
 
-setup: $(STAMP)
+# Everything the course, its tests and `make slides` need, so that nothing needs a network afterwards.
+setup: $(STAMP) $(SLIDES_JS)
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)"; exit 1; }
+	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
+	  echo "$(VENV) was made by $$($(BIN)/python --version 2>&1 || echo a Python that no longer runs), which is too old:"; \
+	  echo "the course needs Python 3.11 or newer. Remove it (make clean) and run make again to rebuild it with $(PYTHON)."; \
+	  exit 1; fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+# The slides' JavaScript (reveal.js, MathJax: exact versions in tools/slides/package-lock.json). Without npm the
+# course and its other tests still work; `make slides` then says what is missing and the slide tests are skipped.
+$(SLIDES_JS): tools/slides/package.json tools/slides/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  echo "npm ci (tools/slides: reveal.js and MathJax for make slides)"; \
+	  cd tools/slides && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else echo "npm not found: make slides needs Node.js (https://nodejs.org); skipping the slides' JavaScript"; fi
 
 # JupyterLab refuses to start as root unless told; a container or a VM often runs as root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
@@ -21,7 +36,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/01_logistic_regression_graph.ipynb
 
-test: $(STAMP)
+test: setup
 	$(BIN)/python -m pytest
 
 # after editing a notebook in solutions/ (the source): regenerate notebooks/ and store both editions' outputs
@@ -29,7 +44,7 @@ editions: $(STAMP)
 	$(BIN)/python tools/make_editions.py
 	$(BIN)/python tools/run_notebooks.py
 
-slides: $(STAMP)
+slides: setup
 	$(BIN)/python tools/make_slides.py
 
 clean:

@@ -4,8 +4,9 @@ Usage:  .venv/bin/python tools/make_slides.py [OUTPUT_DIR]      (default: build/
 
 Each deck comes from the cells' slide metadata ("slide", "subslide", "fragment", "skip") through
 nbconvert's SlidesExporter. A classroom projector may have no network, so nothing is loaded from one:
-reveal.js, MathJax, require.js and jQuery are installed from the npm registry at build time (exact
-versions in tools/slides/package.json) and copied next to the decks, which point at those copies. The
+reveal.js, MathJax, require.js and jQuery are installed from the npm registry by `make setup` (exact
+versions in tools/slides/package-lock.json; this script installs them itself when they are missing) and
+copied next to the decks, which point at those copies: building the decks needs no network after set-up. The
 folder build/slides can be copied to a USB stick as it is. Interactive figures show the static PNG of
 their default state (the stored notebooks carry no widget references).
 """
@@ -40,7 +41,7 @@ def install_vendor(vendor_dir):
         npm = shutil.which("npm")
         if npm is None:
             raise SystemExit("make slides needs npm (Node.js) to fetch reveal.js and MathJax from the npm registry")
-        subprocess.run([npm, "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NPM_DIR, check=True)
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NPM_DIR, check=True)
     for name, parts in VENDOR.items():
         for part in parts:
             source, target = MODULES / name / part, vendor_dir / name / part
