@@ -145,3 +145,46 @@ def test_still_running_reaches_the_cell_when_a_later_cell_only_wants_the_verdict
     out = capsys.readouterr().out
     assert used is slow_forward
     assert "still running" in out and "Using your slow_forward: its check passes." in out
+
+
+def test_interrupting_a_stuck_check_in_a_kernel_keeps_the_kernel_usable():
+    from jupyter_client.manager import start_new_kernel
+
+    manager, client = start_new_kernel(kernel_name="python3")
+
+    def run_cell(code, on_stream=lambda text: None):
+        """Run ``code`` in the kernel: what it printed and the name of the error it ended with (or None)."""
+        msg_id = client.execute(code)
+        out, error = [], None
+        while True:
+            msg = client.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                out.append(content["text"])
+                on_stream(content["text"])
+            elif kind == "error":
+                error = content["ename"]
+            elif kind == "status" and content["execution_state"] == "idle":
+                return "".join(out), error
+
+    interrupted = []
+
+    def interrupt_when_told(text):
+        if "still running" in text and not interrupted:
+            manager.interrupt_kernel()  # what the ■ button does
+            interrupted.append(True)
+    try:
+        run_cell("import helpers\nfrom helpers.exercises import core\ncore.StillRunning.AFTER = 0.5")
+        out, error = run_cell("def stuck(z):\n    print('started')\n    while True:\n        pass\nhelpers.check_sigmoid_prime(stuck)",
+                              interrupt_when_told)
+        assert interrupted and error == "KeyboardInterrupt", out
+        assert "Your function printed:\n    started" in out
+        out, error = run_cell("import sys, threading\nprint(type(sys.stdout).__name__, sys.getprofile(), "
+                              "[t.name for t in threading.enumerate() if t.name.startswith('check ')])\n"
+                              "print(helpers.check_sigmoid_prime(lambda z: helpers.sigmoid(z) * (1 - helpers.sigmoid(z))))")
+        assert error is None and out.splitlines()[0] == "OutStream None []" and out.strip().endswith("True"), out
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
