@@ -4,6 +4,8 @@ Colours are the Okabe–Ito palette, which stays distinguishable with the common
 deficiencies; every series also differs by marker or line style, so colour is never the only cue.
 Figures have a white background (readable in JupyterLab's dark theme) and fit a laptop screen.
 """
+import os
+
 import matplotlib
 import numpy as np
 
@@ -60,13 +62,23 @@ def setup():
 
 
 def inline_figures():
-    """In a Jupyter kernel whose matplotlib backend draws to files only, switch to inline figures; else do nothing."""
+    """In a Jupyter kernel, switch to inline figures when the backend would show none; return whether it switched.
+
+    That is a backend that draws to files only (``Agg``), or a window backend that the ``MPLBACKEND``
+    environment variable chose (``TkAgg`` on a hub has no screen to open a window on). A backend chosen in the
+    notebook (``%matplotlib widget``) is kept.
+    """
     try:
         from IPython import get_ipython
     except ImportError:
         return False
     shell = get_ipython()
-    if shell is None or not hasattr(shell, "kernel") or matplotlib.get_backend().lower() not in FILE_BACKENDS:
+    if shell is None or not hasattr(shell, "kernel"):
+        return False
+    backend = matplotlib.get_backend().lower()
+    environment = os.environ.get("MPLBACKEND", "").lower()
+    from_environment = environment and "inline" not in environment and "ipympl" not in environment and environment != "widget"
+    if backend not in FILE_BACKENDS and not from_environment:
         return False
     shell.run_line_magic("matplotlib", "inline")
     return True

@@ -39,11 +39,12 @@ def images(nb):
             for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
 
 
-@pytest.mark.parametrize("path", [NOTEBOOKS[0], NOTEBOOKS[2]], ids=lambda p: p.stem)
-def test_helpers_setup_shows_figures_in_a_kernel_started_with_mplbackend_agg(path, monkeypatch, tmp_path):
+@pytest.mark.parametrize("path, backend", [(NOTEBOOKS[0], "Agg"), (NOTEBOOKS[2], "Agg"), (NOTEBOOKS[4], "TkAgg")],
+                         ids=lambda x: getattr(x, "stem", x))
+def test_helpers_setup_shows_figures_whatever_mplbackend_says(path, backend, monkeypatch, tmp_path):
     # a plain kernel, as a student's JupyterLab on a hub that sets MPLBACKEND starts it (no nbval, no conftest)
     stored = nbformat.read(path, as_version=4)
-    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.setenv("MPLBACKEND", backend)
     nb = nbformat.read(path, as_version=4)
     nbclient.NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(path.parent)}}).execute()
     assert images(stored), "the notebook should have figures"
