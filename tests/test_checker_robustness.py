@@ -11,12 +11,7 @@ import pytest
 import answers as a
 import helpers
 from helpers.exercises import core
-from test_exercises import EXERCISES
-
-
-def run(capsys, checker, fn):
-    result = checker(fn)
-    return result, capsys.readouterr().out
+from test_exercises import EXERCISES, run
 
 
 def printing(fn, times=1, line="a debugging line " * 4):

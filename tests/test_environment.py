@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
-def nbval(env_changes, tmp_path):
+def nbval(env_changes):
     """Run nbval (strict, as `make test` does) on the exercise edition in a child pytest with ``env_changes``."""
     env = {**os.environ, **env_changes}
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "notebooks"],
@@ -21,8 +21,8 @@ def nbval(env_changes, tmp_path):
     return result.returncode, result.stdout[-3000:] + result.stderr[-2000:]
 
 
-def test_nbval_passes_with_mplbackend_agg(tmp_path):
-    code, out = nbval({"MPLBACKEND": "Agg"}, tmp_path)
+def test_nbval_passes_with_mplbackend_agg():
+    code, out = nbval({"MPLBACKEND": "Agg"})
     assert code == 0, out
 
 
@@ -30,7 +30,7 @@ def test_nbval_ignores_a_user_profile_asking_for_svg_figures(tmp_path):
     profile = tmp_path / "ipython" / "profile_default"
     profile.mkdir(parents=True)
     (profile / "ipython_kernel_config.py").write_text("c.InlineBackend.figure_formats = {'svg'}\n")
-    code, out = nbval({"IPYTHONDIR": str(tmp_path / "ipython")}, tmp_path)
+    code, out = nbval({"IPYTHONDIR": str(tmp_path / "ipython")})
     assert code == 0, out
 
 
@@ -41,7 +41,7 @@ def images(nb):
 
 @pytest.mark.parametrize("path, backend", [(NOTEBOOKS[0], "Agg"), (NOTEBOOKS[2], "Agg"), (NOTEBOOKS[4], "TkAgg")],
                          ids=lambda x: getattr(x, "stem", x))
-def test_helpers_setup_shows_figures_whatever_mplbackend_says(path, backend, monkeypatch, tmp_path):
+def test_helpers_setup_shows_figures_whatever_mplbackend_says(path, backend, monkeypatch):
     # a plain kernel, as a student's JupyterLab on a hub that sets MPLBACKEND starts it (no nbval, no conftest)
     stored = nbformat.read(path, as_version=4)
     monkeypatch.setenv("MPLBACKEND", backend)

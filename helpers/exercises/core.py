@@ -25,6 +25,7 @@ import contextlib
 import difflib
 import dis
 import inspect
+import io
 import linecache
 import re
 import sys
@@ -167,7 +168,6 @@ _streams = []  # where a check's progress messages go when its printing is redir
 @contextlib.contextmanager
 def quiet():
     """Swallow a check's verdict (for a later cell that only wants True or False); progress messages still show."""
-    import io
     _streams.append(sys.stdout)
     try:
         with contextlib.redirect_stdout(io.StringIO()) as printed:
@@ -202,20 +202,16 @@ class StillRunning:
         self.done.set()
 
 
-def _numpy_snapshot():
-    spaces = {"np": np, "np.linalg": np.linalg}
-    return {(prefix, name): value for prefix, module in spaces.items() for name, value in vars(module).items()
-            if not name.startswith("_")}
-
-
-_NUMPY = _numpy_snapshot()
+# numpy's public names as helpers found them: what a checker compares the kernel's numpy against
+_NUMPY_MODULES = {"np": np, "np.linalg": np.linalg}
+_NUMPY = {(prefix, name): value for prefix, module in _NUMPY_MODULES.items() for name, value in vars(module).items()
+          if not name.startswith("_")}
 
 
 def numpy_changed():
     """A verdict naming the first numpy function a cell replaced (``np.sum = None``), or "" when numpy is intact."""
-    modules = {"np": np, "np.linalg": np.linalg}
     for (prefix, name), value in _NUMPY.items():
-        now = vars(modules[prefix]).get(name, _NUMPY)
+        now = vars(_NUMPY_MODULES[prefix]).get(name, _NUMPY)
         if now is not value:
             shown = "deleted" if now is _NUMPY else f"now {_short(now)}"
             return (f"numpy was changed in this kernel: {prefix}.{name} is {shown}, not numpy's own. Nothing can be "
