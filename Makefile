@@ -41,6 +41,7 @@ test: setup
 
 # after editing a notebook in solutions/ (the source): regenerate notebooks/ and store both editions' outputs
 editions: $(STAMP)
+	$(BIN)/python tools/launch.py
 	$(BIN)/python tools/make_editions.py
 	$(BIN)/python tools/run_notebooks.py
 

@@ -35,7 +35,7 @@ def test_both_editions_have_the_same_notebooks():
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
 def test_exercise_edition_is_current(path):
     """notebooks/ is exactly what tools/make_editions.py makes of solutions/ (run `make editions` after editing)."""
-    expected = make_editions.exercise_edition(nbformat.read(path, as_version=4))
+    expected = make_editions.exercise_edition(nbformat.read(path, as_version=4), path.name)
     committed = nbformat.read(ROOT / "notebooks" / path.name, as_version=4)
     assert [c.cell_type for c in committed.cells] == [c.cell_type for c in expected.cells]
     for index, (have, want) in enumerate(zip(committed.cells, expected.cells)):

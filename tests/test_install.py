@@ -77,7 +77,10 @@ def test_a_too_old_venv_is_named_instead_of_a_missing_numpy(tmp_path):
 
 
 def first_code_cell(path):
-    return next(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    """What a student runs first: the set-up cell (installs helpers where missing), then the imports."""
+    code = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    assert "import helpers" in code[1]
+    return code[0] + "\n" + code[1]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem[:2]}")

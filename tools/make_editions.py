@@ -24,6 +24,8 @@ from pathlib import Path
 import nbformat
 from nbconvert.preprocessors import ClearOutputPreprocessor
 
+import launch
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE, EXERCISES = ROOT / "solutions", ROOT / "notebooks"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -52,9 +54,10 @@ def stub_solutions(source, stub=None):
     return "\n".join(out)
 
 
-def exercise_edition(nb):
-    """A copy of a full-edition notebook with every solution stubbed and every output cleared."""
-    nb = copy.deepcopy(nb)
+def exercise_edition(nb, name):
+    """A copy of the full-edition notebook ``name`` with every solution stubbed, every output cleared, and launch
+    badges that open the exercise edition."""
+    nb = launch.apply(copy.deepcopy(nb), f"{EXERCISES.name}/{name}")
     for cell in nb.cells:
         if cell.cell_type == "code" and BEGIN in cell.source:
             bbh = cell.metadata.get("bbh", {})
@@ -73,7 +76,7 @@ def build(output_dir=EXERCISES, notebooks=None):
     written = []
     for path in notebooks or sorted(SOURCE.glob("*.ipynb")):
         target = output_dir / path.name
-        nbformat.write(exercise_edition(nbformat.read(path, as_version=4)), target)
+        nbformat.write(exercise_edition(nbformat.read(path, as_version=4), path.name), target)
         written.append(target)
     return written
 
