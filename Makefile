@@ -12,14 +12,14 @@ SLIDES_JS := tools/slides/node_modules/.installed
 # Everything the course, its tests and `make slides` need, so that nothing needs a network afterwards.
 setup: $(STAMP) $(SLIDES_JS)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)"; exit 1; }
 	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
 	  echo "$(VENV) was made by $$($(BIN)/python --version 2>&1 || echo a Python that no longer runs), which is too old:"; \
 	  echo "the course needs Python 3.11 or newer. Remove it (make clean) and run make again to rebuild it with $(PYTHON)."; \
 	  exit 1; fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check -r requirements-test.txt
 	touch $(STAMP)
 
 # The slides' JavaScript (reveal.js, MathJax: exact versions in tools/slides/package-lock.json). Without npm the
