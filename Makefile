@@ -12,7 +12,9 @@ SLIDES_JS := tools/slides/node_modules/.installed
 # Everything the course, its tests and `make slides` need, so that nothing needs a network afterwards.
 setup: $(STAMP) $(SLIDES_JS)
 
-$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+LAB_DEFAULTS := binder/jupyter/labconfig/default_setting_overrides.json
+
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml $(LAB_DEFAULTS)
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)"; exit 1; }
 	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
 	  echo "$(VENV) was made by $$($(BIN)/python --version 2>&1 || echo a Python that no longer runs), which is too old:"; \
@@ -20,6 +22,8 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	  exit 1; fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements-test.txt
+	@# JupyterLab's defaults for the course (no news question on first start), as binder/postBuild does on Binder
+	mkdir -p $(VENV)/etc/jupyter/labconfig && cp $(LAB_DEFAULTS) $(VENV)/etc/jupyter/labconfig/
 	touch $(STAMP)
 
 # The slides' JavaScript (reveal.js, MathJax: exact versions in tools/slides/package-lock.json). Without npm the
@@ -33,8 +37,9 @@ $(SLIDES_JS): tools/slides/package.json tools/slides/package-lock.json
 # JupyterLab refuses to start as root unless told; a container or a VM often runs as root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
+# rooted at the course folder, so the file browser shows the README, notebooks/ and solutions/ (not notebooks/ only)
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/01_logistic_regression_graph.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. notebooks/01_logistic_regression_graph.ipynb
 
 test: setup
 	$(BIN)/python -m pytest

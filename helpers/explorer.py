@@ -6,19 +6,25 @@ as the cell's value. Three promises:
 
 - Live (JupyterLab, Binder): moving a control redraws the figure; heavy controls pass
   ``continuous_update=False`` so the figure is redrawn once, when the control is released.
-- Stored (the committed notebook, an HTML export, a slide): the cell's output also carries a PNG of
-  the figure in its default state, so a reader without a kernel still sees it.
+- Stored (the committed notebook, an HTML export, a slide): the cell's output also carries the figure in its
+  default state, as an image with a text alternative, so a reader without a kernel still sees it (or hears it).
+- Accessible live: the figure's text alternative (``style.alt_text``) follows every redraw, in a visually hidden
+  text right after the image, which a screen reader reads (an ``Image`` widget has no alt, and setting its
+  tooltip breaks its view in ipywidgets 8.1).
 - Deterministic for nbval: the text that is compared is a fixed one-line description. The figure is
   the value of an `ipywidgets.Image` (PNG bytes), not a display inside an Output widget: redrawing
   sends no output message, so nothing run-dependent reaches the cell's outputs.
 """
 import base64
+import html as html_text
 import io
 
 import ipywidgets as widgets
 import matplotlib
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
+
+from .style import alt_text
 
 
 def figure_png(fig, dpi=90, tight=True):
@@ -48,6 +54,7 @@ class Explorer(widgets.VBox):
         self._tight = tight
         self.figure = widgets.Image(format="png")
         self.notes = widgets.HTML()
+        self.described = widgets.HTML()  # the figure's text alternative, for screen readers only
         # Live, the status says "redrawing…" while a change is drawn. After a kernel restart the controls are
         # dead and nothing answers: the hint says so, and what to do.
         self.status = widgets.HTML(_STATUS_READY)
@@ -57,9 +64,10 @@ class Explorer(widgets.VBox):
             if hasattr(control.style, "description_width"):
                 control.style.description_width = "initial"  # show the whole label, e.g. "learning rate"
         rows = [widgets.HBox(items[i:i + columns]) for i in range(0, len(items), columns)]
-        super().__init__(rows + [self.status, self.figure, self.notes])
+        super().__init__(rows + [self.status, self.figure, self.described, self.notes])
         self.add_class("bbh-explorer")
         self._static_png = self._redraw()
+        self._static_alt = self.alt
         for control in items:
             control.observe(self._on_change, names="value")
 
@@ -79,22 +87,28 @@ class Explorer(widgets.VBox):
         with plt.rc_context({"figure.max_open_warning": 0}), _non_interactive():
             result = self._draw(**self.values)
         fig, html = result if isinstance(result, tuple) else (result, "")
+        self.alt = alt_text(fig)
         png = figure_png(fig, tight=self._tight)
         self.figure.value = png
+        self.described.value = _SCREEN_READER_ONLY.format(html_text.escape(f"Figure: {self.alt}"))
         self.notes.value = html
         self.redraws += 1
         return png
 
     def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle = super()._repr_mimebundle_(**kwargs)  # ipywidgets >= 8 (7 displays itself, live only)
         bundle["text/plain"] = self._description
-        bundle["image/png"] = base64.b64encode(self._static_png).decode("ascii")
+        png = base64.b64encode(self._static_png).decode("ascii")
+        bundle["text/html"] = f'<img src="data:image/png;base64,{png}" alt="{html_text.escape(self._static_alt, quote=True)}"/>'
         return bundle
 
 
 _HINT = ("If moving a control changes nothing (no “redrawing…” here), the kernel was restarted or stopped: "
          "run the notebook's first code cell, then this cell again.")
 _STATUS_READY = f"<div class='bbh-status' style='font-size:85%;color:#555'>{_HINT}</div>"
+# visually hidden, read by screen readers (the usual "sr-only" rule, inline so it works on Colab too)
+_SCREEN_READER_ONLY = ("<span class='bbh-figure-alt' style='position:absolute;width:1px;height:1px;margin:-1px;"
+                       "padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0'>{}</span>")
 _STATUS_BUSY = "<div class='bbh-status' style='font-size:85%;color:#0072B2'>⟳ redrawing…</div>"
 
 

@@ -12,7 +12,7 @@ from .activations import sigmoid
 from .explorer import Explorer
 from .gradcheck import numerical_gradient, relative_difference
 from .logistic import loss, loss_da, loss_from_z
-from .style import BLACK, BLUE, GREY, VERMILLION
+from .style import BLACK, BLUE, BOX, GREY, VERMILLION, describe
 
 INPUT, COMPUTED, OUTPUT = "#E8F1F8", "#FFFFFF", "#FDF6D8"  # light tints of the palette's blue and yellow
 
@@ -27,7 +27,7 @@ def _draw(ax, nodes, edges, title):
     for key, (x, y, lines, fill) in nodes.items():
         # an invisible block of the same lines sizes the box; each line is then written in its colour
         block = "\n".join(t for t, _ in lines)
-        boxes[key] = ax.text(x, y, block, ha="center", va="center", fontsize=10, color="none", zorder=3,
+        boxes[key] = ax.text(x, y, block, ha="center", va="center", fontsize=10, color="none", zorder=3, gid=BOX,
                              bbox=dict(boxstyle="round,pad=0.4", fc=fill, ec=BLUE, lw=1.2))
         top = line_height * (len(lines) - 1) / 2
         for i, (t, colour) in enumerate(lines):
@@ -135,7 +135,8 @@ def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="b
     if ax is None:
         ax = fig.add_axes((0.0, 0.0, 1.0, 0.93))  # laid out by hand: saving needs no second, "tight" pass
     _draw(ax, nodes, edges, titles[show])
-    return fig
+    return describe(fig, "A computation graph drawn as boxes joined by arrows, left to right: x1, w1, x2, w2 and b "
+                         "feed z, z feeds a, and a feeds the loss L")
 
 
 def logistic_check_table(values):
@@ -204,4 +205,5 @@ def draw_two_layer_graph(*, show="both", ax=None):
     fig = ax.figure if ax is not None else plt.figure(figsize=(11, 4.4))
     ax = ax if ax is not None else fig.add_subplot()
     _draw(ax, nodes, edges, title)
-    return fig
+    return describe(fig, "A computation graph for one example drawn as boxes joined by arrows, left to right: x and "
+                         "W[1], b[1] feed z[1], then a[1]; a[1] and W[2], b[2] feed z[2], then a[2], then the loss L")

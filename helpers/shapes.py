@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
 from .explorer import Explorer
-from .style import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION
+from .style import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, describe
 
 
 def shape_table(n_x, n_h, n_y, m=1):
@@ -129,7 +129,10 @@ def draw_shapes(n_x, n_h, n_y, m=1, *, pass_="forward"):
     what = "forward pass" if pass_ == "forward" else "backward pass (dfoo has the shape of foo)"
     ax.text(0.1, total_height - 0.08, f"Shapes of the {what}: n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, m = {m}",
             ha="left", va="top", fontsize=12)
-    return fig
+    said = "; ".join(" ".join(f"{i[0]} ({i[1][0]}×{i[1][1]})" if isinstance(i, tuple) else i for i in eq)
+                     for column in columns for eq in column)
+    return describe(fig, f"The equations of the {what}, each matrix drawn as a block of its shape "
+                         f"(n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, m = {m}): {said}", texts=False)
 
 
 def shape_explorer():

@@ -3,8 +3,17 @@
 Colours are the Okabe–Ito palette, which stays distinguishable with the common colour-vision
 deficiencies; every series also differs by marker or line style, so colour is never the only cue.
 Figures have a white background (readable in JupyterLab's dark theme) and fit a laptop screen.
+
+Every figure a notebook shows carries a text alternative for a screen reader: after `setup()`, a matplotlib figure is
+shown as an HTML ``<img>`` whose ``alt`` says what kind of figure it is (``describe``) and what it shows (its titles,
+axis labels, legend entries and, for a graph drawn as boxes, the text in every box). JupyterLab gives a plain
+image output no alt text at all.
 """
+import base64
+import html
+import io
 import os
+import re
 
 import matplotlib
 import numpy as np
@@ -57,8 +66,98 @@ def setup():
     in Docker images and on hubs) would otherwise draw every figure to nowhere.
     """
     inline_figures()
+    accessible_figures()
     matplotlib.rcParams.update(RC)
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
+
+
+def describe(fig, text, *, texts=True):
+    """Say what kind of figure ``fig`` is, for its text alternative (e.g. "A computation graph, left to right …");
+    ``alt_text`` adds what the figure shows. A figure of several panels collects one sentence per call.
+    ``texts=False``: the sentence already says what the figure's loose texts say (leave them out). Returns ``fig``."""
+    said = fig.__dict__.setdefault("_bbh_description", [])
+    if text not in said:
+        said.append(text)
+    if not texts:
+        fig._bbh_skip_texts = True
+    return fig
+
+
+BOX = "bbh-box"  # the gid of a text that holds a whole box of a drawn graph (its lines are drawn separately)
+
+
+_MATH = [(r"\\mathcal\{(\w)\}", r"\1"), (r"\\(tanh|log|exp|max|min)\b", r"\1"), (r"\\\|", "‖"),
+         (r"\\cdot", "·"), (r"\\[,;]", " "), (r"\\sigma", "σ"), (r"\\prime", "′"), (r"\^\{T\}|\^T", "ᵀ"),
+         (r"\\[a-zA-Z]+", ""), (r"[{}$]", ""), (r"_(\w)", r"\1"), (r"\^", "")]
+
+
+def plain(text):
+    """Mathtext as plain words a screen reader can say: ``$dW^{[1]} = dz^{[1]}x^T$`` → ``dW[1] = dz[1]xᵀ``."""
+    for pattern, replacement in _MATH:
+        text = re.sub(pattern, replacement, text)
+    return " ".join(text.split())
+
+
+def alt_text(fig):
+    """The figure's text alternative: its description, then per panel its title, axes, legend and box texts."""
+    parts = list(getattr(fig, "_bbh_description", []))
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        parts.append(plain(fig._suptitle.get_text()))
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    for number, ax in enumerate(panels, 1):
+        bits = [plain(ax.get_title())] if ax.get_title() else []
+        if ax.axison and (ax.get_xlabel() or ax.get_ylabel()):
+            bits.append(f"horizontal axis {plain(ax.get_xlabel()) or 'unlabelled'}, "
+                        f"vertical axis {plain(ax.get_ylabel()) or 'unlabelled'}")
+        legend = ax.get_legend()
+        if legend is not None:
+            bits.append("legend: " + ", ".join(plain(t.get_text()) for t in legend.get_texts()))
+        for line in ax.get_lines():
+            y = np.asarray(line.get_ydata(), dtype=float)
+            if y.size > 1 and not line.get_label().startswith("_"):
+                bits.append(f"{plain(line.get_label())} from {y[0]:.3g} to {y[-1]:.3g} over {y.size} points")
+            elif y.size > 1 and len(ax.get_lines()) == 1:
+                bits.append(f"the curve goes from {y[0]:.3g} to {y[-1]:.3g} over {y.size} points")
+        texts = [t for t in ax.texts if t.get_gid() == BOX] or [
+            t for t in ax.texts if t.get_visible() and t.get_color() != "none" and t.get_text().strip()]
+        if texts and not getattr(fig, "_bbh_skip_texts", False):
+            bits.append(("boxes: " if not ax.axison else "note: ") + "; ".join(plain(t.get_text()) for t in texts))
+        if bits:
+            parts.append((f"Panel {number}: " if len(panels) > 1 else "") + "; ".join(bits))
+    return ". ".join(part.strip().rstrip(".") for part in parts if part.strip()) + "."
+
+
+def figure_html(fig):
+    """The figure as an HTML ``<img>`` with its text alternative (a PNG drawn as the inline backend draws it)."""
+    if not fig.axes:
+        return None
+    buffer = io.BytesIO()
+    fig.canvas.print_figure(buffer, format="png", dpi=fig.dpi, bbox_inches="tight",
+                            facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
+    png = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt_text(fig), quote=True)}"/>'
+
+
+def accessible_figures():
+    """In IPython, show every matplotlib figure as ``figure_html`` (an image with alt text) instead of a bare PNG;
+    return whether it did. A later ``%matplotlib inline`` brings the PNG back beside it, which does no harm."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    # Load the backend now: the inline backend, when it loads (lazily, at the first figure), resets every figure
+    # formatter, which would undo the two lines below.
+    plt.switch_backend(matplotlib.get_backend())
+    formatters = shell.display_formatter.formatters
+    formatters["text/html"].for_type(Figure, figure_html)
+    formatters["image/png"].for_type(Figure, lambda fig: None)
+    return True
 
 
 def inline_figures():

@@ -6,7 +6,7 @@ import numpy as np
 from .datasets import make_flower
 from .explorer import Explorer
 from .network import backward_propagation, compute_cost, forward_propagation, update_parameters
-from .style import LINESTYLES, PALETTE, WIDE
+from .style import LINESTYLES, PALETTE, WIDE, describe
 
 
 def constant_parameters(n_x, n_h, n_y, value):
@@ -55,7 +55,8 @@ def plot_hidden_units(history, *, title, ax=None):
     ax.set_ylabel("first weight of the unit, $W^{[1]}_{j,1}$")
     ax.set_title(title)
     ax.legend(fontsize=8, loc="best")
-    return fig
+    return describe(fig, "A line chart of the first weight of each hidden unit during training, one line per unit; "
+                         "lines that lie on top of each other are units that stay identical")
 
 
 def plot_symmetry(histories):
@@ -85,7 +86,8 @@ def plot_saturation(X, scales, *, n_h=4, activation="tanh"):
         ax.set_ylabel("count (hidden units × examples)")
         ax.legend()
     fig.tight_layout()
-    return fig
+    return describe(fig, "Two histograms, one outline per initial weight scale: left, the hidden activations at the "
+                         "start; right, their derivatives g′ (near 0 means the unit has saturated and learns slowly)")
 
 
 def plot_costs_by_scale(X, Y, scales, *, num_iterations=1000, n_h=4):
@@ -113,7 +115,8 @@ def plot_costs_by_scale(X, Y, scales, *, num_iterations=1000, n_h=4):
     for ax in (left, right):
         ax.legend()
     fig.tight_layout()
-    return fig
+    return describe(fig, "Two line charts, one line per initial weight scale: left, the cost during training; right, "
+                         "on a log scale, how far the hidden layer's weights have moved from their start")
 
 
 def saturation_report(X, Y, scales, *, n_h=4):
@@ -158,6 +161,7 @@ def initialization_explorer():
         right.set_ylabel("cost $J$")
         right.set_title("Cost during training")
         right.set_ylim(0, max(1.0, float(np.max(history["costs"][:50])) * 1.05))
+        describe(fig, "Right, a line chart of the cost during training")
         fig.subplots_adjust(left=0.08, right=0.98, bottom=0.13, top=0.9, wspace=0.25)
         return fig, f"<p>largest difference between two rows of W1 after 600 steps: {row_spread(history['W1'][-1]):.3g}</p>"
 

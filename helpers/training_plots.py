@@ -9,7 +9,7 @@ from matplotlib.colors import ListedColormap
 from .datasets import DATASETS, load_dataset
 from .explorer import Explorer
 from .network import _cost, _forward, accuracy, initialize_parameters, predict, train
-from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, GREY, VERMILLION, WIDE
+from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, GREY, VERMILLION, WIDE, describe
 
 REGIONS = ListedColormap(["#CFE3F1", "#FBE7C2"])  # light tints of the two class colours
 
@@ -33,7 +33,8 @@ def plot_dataset(X, Y, *, title="The data set", ax=None):
     ax.set_ylabel("$x_2$")
     ax.set_title(title)
     ax.legend(loc="upper right", frameon=True, framealpha=0.85)
-    return fig
+    return describe(fig, "A scatter plot of the examples in the plane of their two features x1 and x2, "
+                         "blue circles for y = 0 and orange triangles for y = 1")
 
 
 def plot_decision_boundary(predict_fn, X, Y, *, title="Decision boundary", ax=None, resolution=200):
@@ -54,7 +55,8 @@ def plot_decision_boundary(predict_fn, X, Y, *, title="Decision boundary", ax=No
     plot_dataset(X, Y, title=title, ax=ax)
     correct = np.asarray(predict_fn(X)).ravel() == (np.asarray(Y).ravel() > 0.5)
     ax.set_title(f"{title}: {100 * correct.mean():.1f}% correct")
-    return fig
+    return describe(fig, "Behind the points, the plane is shaded by the class the model predicts there, "
+                         "with the decision boundary between the two regions drawn as a black line")
 
 
 def plot_costs(costs, *, title="Cost during training", ax=None, label=None):
@@ -67,7 +69,7 @@ def plot_costs(costs, *, title="Cost during training", ax=None, label=None):
     ax.set_ylim(bottom=0)
     if label:
         ax.legend()
-    return fig
+    return describe(fig, "A line chart of the cost J against the iteration of gradient descent")
 
 
 def plot_training(parameters, costs, X, Y, activation="tanh", *, title="Two-layer network", resolution=200):
@@ -200,4 +202,5 @@ def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
     np.ravel(axes)[0].legend(loc="upper right")
     fig.suptitle(f"Training on the flower with each bug (learning rate {learning_rate})", fontsize=12)
     fig.tight_layout()
-    return fig
+    return describe(fig, "Line charts, one panel per bug: the cost during training with the bug (solid vermilion) "
+                         "and with the right code (dashed grey)")

@@ -35,8 +35,9 @@ def test_nbval_ignores_a_user_profile_asking_for_svg_figures(tmp_path):
 
 
 def images(nb):
-    return [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
-            for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
+    """The code cells that show a figure (an <img> with alt text, or a bare PNG)."""
+    return [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code" for output in cell.get("outputs", [])
+            if "image/png" in output.get("data", {}) or "<img" in output.get("data", {}).get("text/html", "")]
 
 
 @pytest.mark.parametrize("path, backend", [(NOTEBOOKS[0], "Agg"), (NOTEBOOKS[2], "Agg"), (NOTEBOOKS[4], "TkAgg")],

@@ -60,7 +60,7 @@ def test_every_notebook_installs_the_course_where_it_is_missing_before_importing
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     setup, imports = code[0], code[1]
     assert setup.metadata["bbh"]["launch"] == "setup" and setup.source == launch.setup_source()
-    assert f'"backprop-by-hand-helpers @ git+{ADDRESS}"' in setup.source
+    assert f'course = "{ADDRESS}"' in setup.source and 'f"backprop-by-hand-helpers @ git+{course}"' in setup.source
     assert "import helpers" in imports.source
     assert setup.outputs == []  # where the course is installed it prints nothing (nbval compares that)
 

@@ -1,4 +1,5 @@
 """Figures and interactive explorers: they build without warnings, carry titles and labels, and redraw."""
+import html
 import warnings
 
 import matplotlib
@@ -56,10 +57,14 @@ def test_explorer_redraws_when_a_control_moves(name):
     before, count = explorer.figure.value, explorer.redraws
     assert before[:8] == b"\x89PNG\r\n\x1a\n"
     bundle = explorer._repr_mimebundle_()
-    assert {"image/png", "text/plain", "application/vnd.jupyter.widget-view+json"} <= set(bundle)
+    assert {"text/html", "text/plain", "application/vnd.jupyter.widget-view+json"} <= set(bundle)
+    assert bundle["text/html"].startswith('<img src="data:image/png;base64,') and 'alt="' in bundle["text/html"]
+    alt = explorer.alt
+    assert f"Figure: {html.escape(alt)}" in explorer.described.value and len(alt) >= 80
     explorer.controls[control].value = value
     assert explorer.redraws == count + 1
     assert explorer.figure.value != before
+    assert f"Figure: {html.escape(explorer.alt)}" in explorer.described.value
 
 
 def test_graph_explorer_table_shows_both_derivatives():

@@ -55,18 +55,21 @@ def badge_cell(path_in_repo, url=None):
 def setup_source(url=None):
     url = url or repository()
     return f'''\
-# Set-up. Where the course's package `helpers` is installed (make lab, Binder, a hub) this does nothing. Elsewhere
-# (Colab, a bare Jupyter) it installs it from the course's repository: about 20 s, once per session.
+# Set-up. Where the course's package `helpers` is installed (make lab, Binder, a hub), this does
+# nothing. Elsewhere (Colab, a bare Jupyter) it installs it from the course's repository: about
+# 20 s, once per session.
 import importlib, importlib.util, subprocess, sys
 
+course = "{url}"
 if importlib.util.find_spec("helpers") is None:
-    print("Installing the course's package `helpers` from {url} ...")
-    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "{PACKAGE} @ git+{url}"],
-                         capture_output=True, text=True)
+    print(f"Installing the course's package `helpers` from {{course}} ...")
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet",
+                          f"{PACKAGE} @ git+{{course}}"], capture_output=True, text=True)
     importlib.invalidate_caches()
     if pip.returncode != 0 or importlib.util.find_spec("helpers") is None:
-        raise RuntimeError("pip could not install the course's package; it said:\\n" + pip.stderr[-1500:] +
-                           "\\nCheck that this session has internet access, then run this cell again.")
+        raise RuntimeError("pip could not install the course's package; it said:\\n"
+                           + pip.stderr[-1500:] + "\\nCheck that this session has internet access, "
+                           "then run this cell again.")
     print("Done: the course's package is installed.")'''
 
 

@@ -3,7 +3,7 @@
 Usage:  .venv/bin/python tools/run_notebooks.py [NOTEBOOK ...]     (default: every notebook of solutions/ and notebooks/)
 
 Besides executing, it keeps the stored notebooks clean and small:
-- an interactive figure (a `helpers` Explorer) is stored as its static PNG and its one-line text, not as
+- an interactive figure (a `helpers` Explorer) is stored as its static image (with alt text) and its one-line text, not as
   a widget reference: a widget reference means nothing without the kernel that made it (JupyterLab
   would show "Error displaying widget: model not found" before the student runs the cell);
 - no widget state is saved in the notebook's metadata (it would duplicate every figure), and no timing metadata
@@ -20,12 +20,12 @@ WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
 def strip_widget_views(nb):
-    """Drop widget references from outputs that also carry a static image; return how many."""
+    """Drop widget references from outputs that also carry a static image (an HTML <img>); return how many."""
     dropped = 0
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if WIDGET in data and "image/png" in data:
+            if WIDGET in data and ("image/png" in data or "text/html" in data):
                 del data[WIDGET]
                 dropped += 1
     nb.metadata.pop("widgets", None)
@@ -48,7 +48,7 @@ def main(args):
     paths = [Path(a).resolve() for a in args] or sorted((ROOT / "solutions").glob("*.ipynb")) + sorted((ROOT / "notebooks").glob("*.ipynb"))
     for path in paths:
         dropped = run(path)
-        print(f"ran {path.relative_to(ROOT)}" + (f" ({dropped} interactive figure(s) stored as PNG)" if dropped else ""))
+        print(f"ran {path.relative_to(ROOT)}" + (f" ({dropped} interactive figure(s) stored as a static image)" if dropped else ""))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ each notebook's own set-up cell installs helpers, here from a local clone instea
 
 Usage (CI, .ci/oldest-supported):  VENV/bin/python tools/run_oldest.py CLONE NOTEBOOK...
 
-Fails on any error in any cell, on anything printed to stderr (a warning), and if installing the course changed any package but its own (on Colab that would
+Fails on any error in any cell, on anything printed to stderr (a warning), on a figure without a text alternative,
+and if installing the course changed any package but its own (on Colab that would
 mean replacing Colab's own numpy, matplotlib, ipywidgets or IPython). Prints the time per notebook.
 """
 import subprocess
@@ -30,10 +31,10 @@ def main(clone, *notebooks):
     for path in map(Path, notebooks):
         nb = nbformat.read(path, as_version=4)
         setup = next(cell for cell in nb.cells if cell.metadata.get("bbh", {}).get("launch") == "setup")
-        spec = f"backprop-by-hand-helpers @ git+{address}"
-        assert spec in setup.source
+        spec, line = 'f"backprop-by-hand-helpers @ git+{course}"', f'course = "{address}"'
+        assert spec in setup.source and line in setup.source
         # pip takes `name @ git+file:///…` for invalid (a URL with no host), so the local clone goes in unnamed
-        setup.source = setup.source.replace(spec, f"git+file://{clone}").replace(address, f"file://{clone}")
+        setup.source = setup.source.replace(spec, 'f"git+{course}"').replace(line, f'course = "file://{clone}"')
         start = time.perf_counter()
         NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
         printed = "".join(o.get("text", "") for o in setup.outputs)
@@ -42,8 +43,11 @@ def main(clone, *notebooks):
         assert not errors, errors
         warnings = [o["text"] for o in outputs if o.get("name") == "stderr"]
         assert not warnings, f"{path.name} printed to stderr (a warning a student would see):\n" + "".join(warnings)[:3000]
+        bare = [o for o in outputs if "image/png" in o.get("data", {})]
+        assert not bare, f"{path.name}: {len(bare)} figure(s) shown as a bare PNG, without a text alternative"
+        figures = sum('<img src="data:image/png;base64,' in o.get("data", {}).get("text/html", "") for o in outputs)
         print(f"ok {path.parent.name}/{path.name}: {time.perf_counter() - start:.1f} s"
-              + (" (its set-up cell installed the course)" if "Installing" in printed else ""))
+                f", {figures} figure(s) with alt text" + (" (its set-up cell installed the course)" if "Installing" in printed else ""))
     after = installed()
     changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
     assert changed == {"backprop-by-hand-helpers"}, f"installing the course changed other packages: {sorted(changed)}"
