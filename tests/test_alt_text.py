@@ -111,3 +111,12 @@ def test_in_a_kernel_a_figure_is_shown_with_alt_text_even_when_the_backend_loads
     assert set(shown) == {"text/plain", "text/html"}
     assert IMG.fullmatch(shown["text/html"]).group(2) == "A line; horizontal axis x, vertical axis y; the curve goes from 1 to 3 over 3 points."
     assert set(nb.cells[2].outputs[0]["data"]) == {"text/plain", "text/html"}
+
+
+def test_a_figure_with_nothing_to_say_still_gets_an_alt_and_is_shown():
+    fig = plt.figure()
+    fig.text(0.5, 0.5, "")
+    assert style.alt_text(fig) == "A figure with no title, labels or text."
+    png, alt = IMG.fullmatch(style.figure_html(fig)).groups()
+    assert base64.b64decode(png).startswith(b"\x89PNG") and alt == "A figure with no title, labels or text."
+    plt.close(fig)
