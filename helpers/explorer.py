@@ -15,7 +15,6 @@ as the cell's value. Three promises:
   the value of an `ipywidgets.Image` (PNG bytes), not a display inside an Output widget: redrawing
   sends no output message, so nothing run-dependent reaches the cell's outputs.
 """
-import base64
 import html as html_text
 import io
 
@@ -24,7 +23,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
-from .style import alt_text
+from .style import alt_text, img_html
 
 
 def figure_png(fig, dpi=90, tight=True):
@@ -98,8 +97,7 @@ class Explorer(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)  # ipywidgets >= 8 (7 displays itself, live only)
         bundle["text/plain"] = self._description
-        png = base64.b64encode(self._static_png).decode("ascii")
-        bundle["text/html"] = f'<img src="data:image/png;base64,{png}" alt="{html_text.escape(self._static_alt, quote=True)}"/>'
+        bundle["text/html"] = img_html(self._static_png, self._static_alt)
         return bundle
 
 

@@ -128,13 +128,17 @@ def alt_text(fig):
     return f"{said}." if said else "A figure with no title, labels or text."
 
 
+def img_html(png, alt):
+    """PNG bytes as an HTML ``<img>`` with the text alternative ``alt``."""
+    return f'<img src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" alt="{html.escape(alt, quote=True)}"/>'
+
+
 def figure_html(fig):
     """The figure as an HTML ``<img>`` with its text alternative (a PNG drawn as the inline backend draws it)."""
     buffer = io.BytesIO()
     fig.canvas.print_figure(buffer, format="png", dpi=fig.dpi, bbox_inches="tight",
                             facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
-    png = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt_text(fig), quote=True)}"/>'
+    return img_html(buffer.getvalue(), alt_text(fig))
 
 
 def accessible_figures():
