@@ -20,12 +20,13 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = "https://mybinder.org/v2/gh/{repo}/HEAD?urlpath=lab/tree/{path}"
 COLAB = "https://colab.research.google.com/github/{repo}/blob/main/{path}"
-PACKAGE = "backprop-by-hand-helpers"
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+PACKAGE = PROJECT["name"]  # what pip installs: backprop-by-hand-helpers
 
 
 def repository():
     """The course's address, from pyproject.toml: ``https://github.com/OWNER/NAME``."""
-    url = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]["Repository"]
+    url = PROJECT["urls"]["Repository"]
     if not re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", url):
         raise ValueError(f"pyproject.toml: [project.urls] Repository must be https://github.com/OWNER/NAME; got {url!r}")
     return url

@@ -11,6 +11,7 @@ same packages as the one the tests ran on. The test tools live in requirements-t
 """
 import re
 import sys
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements.txt"
-COURSE = "backprop-by-hand-helpers"
+COURSE = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["name"]
 DIRECT_END = "# --- everything they need, pinned by tools/lock.py (do not edit below) ---"
 HEAD = """\
 # The students' runtime: what `make lab`, Binder (binder/requirements.txt) and a JupyterHub image install.
