@@ -71,4 +71,6 @@ from .exercises import (
     check_initialization,  # 05
     identical_units,
     yours_or_reference,
+    grading,  # the assignments' test cells: a failed check fails the cell (nbgrader scores it 0)
+    CheckFailed,
 )

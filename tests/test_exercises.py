@@ -232,3 +232,43 @@ def test_a_loss_of_precision_is_named_as_such(capsys):
         return {k: parameters[k] - learning_rate * grads["d" + k].astype(np.float16) for k in ("W1", "b1", "W2", "b2")}
     out = run(capsys, helpers.check_update_parameters, rounded)[1]
     assert "W1 is wrong (largest difference from the reference" in out and "lost precision (float16 or float32" in out
+
+
+# --------------------------------------------------------------------------------------------------
+# Grading mode (the nbgrader assignments' test cells): a failed check fails the cell with its verdict
+# --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", EXERCISES)
+def test_grading_mode_raises_the_same_verdict_and_passes_the_right_answer(capsys, name):
+    checker, right, wrongs = EXERCISES[name]
+    wrong = wrongs[0][0]
+    _, out = run(capsys, checker, wrong)
+    verdict = out.strip().splitlines()[-1]
+    with helpers.grading():
+        assert checker(right) is True
+        assert capsys.readouterr().out.strip().endswith("all checks passed.")
+        for fn, says in ((wrong, verdict), (a.blank, "not implemented yet")):
+            with pytest.raises(helpers.CheckFailed) as failed:
+                checker(fn)
+            assert isinstance(failed.value, AssertionError)
+            assert str(failed.value).startswith("✗ ") and says in str(failed.value)
+            assert str(failed.value) not in capsys.readouterr().out  # said once, by the error
+    assert checker(wrong) is False  # grading mode ends with its block
+    assert capsys.readouterr().out.strip().splitlines()[-1] == verdict
+
+
+def test_grading_mode_leaves_yours_or_reference_quiet(capsys):
+    with helpers.grading():
+        assert helpers.yours_or_reference(a.blank, helpers.backward_propagation) is helpers.backward_propagation
+    assert "using helpers.backward_propagation meanwhile" in capsys.readouterr().out
+
+
+def test_initialization_with_w1_zero_is_accepted_it_trains(capsys):
+    """W1 = 0 with W2 random breaks the symmetry through W2's columns (dZ1 differs by unit), like W2 = 0 with W1 random."""
+    def w1_zero(n_x, n_h, n_y, seed):
+        p = a.initialize(n_x, n_h, n_y, seed)
+        return {**p, "W1": np.zeros((n_h, n_x))}
+    ok, out = run(capsys, helpers.check_initialization, w1_zero)
+    assert ok is True, out
+    X, Y = helpers.make_flower()
+    parameters, _ = helpers.train(X, Y, 4, num_iterations=3000, initial_parameters=w1_zero(2, 4, 1, 0))
+    assert helpers.accuracy(parameters, X, Y) > 85

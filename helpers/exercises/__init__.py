@@ -6,7 +6,7 @@ check passes, and the reference meanwhile, so a notebook with blank exercises st
 """
 from ..logistic import propagate
 from ..network import backward_propagation, compute_cost, forward_propagation, predict, update_parameters
-from .core import quiet
+from .core import CheckFailed, grading, quiet
 from .debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient
 from .initialization import check_initialization, identical_units
 from .logistic import check_logistic_backward, check_propagate, check_sigmoid_prime

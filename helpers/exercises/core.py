@@ -14,7 +14,9 @@ transpose cannot hide), then checks in layers and stops at the first layer that 
    student's code that computes it and the most likely cause.
 
 A checker never raises whatever the function does (a KeyboardInterrupt still stops it); it prints its
-verdict and returns True or False. It also survives the student's function: what the function prints is
+verdict and returns True or False. In grading mode (``with grading():``, the locked test cells of the
+nbgrader assignments) a failed check prints the same lines and then raises `CheckFailed` with the verdict,
+so that nbgrader scores the test cell 0 and its feedback carries the diagnosis. It also survives the student's function: what the function prints is
 captured and shown cut to its first and last lines; a numpy that a cell (or the function) patched, such as
 ``np.sum = None``, is named with a request to restart the kernel instead of being trusted; and a check that
 runs past a few seconds says it is still running and how to stop it.
@@ -53,6 +55,29 @@ class NotYet(Stop):
     """The exercise is still blank: no test network to name, nothing else to say."""
 
 
+class CheckFailed(AssertionError):
+    """Raised by a failed check in grading mode; its message is the check's verdict."""
+
+
+_grading = []  # one entry per active ``grading()`` block
+
+
+@contextlib.contextmanager
+def grading():
+    """Grading mode: inside this block a failed check raises `CheckFailed` (after printing its lines).
+
+    The assignments' test cells wrap their check in it, so nbgrader gives the exercise 0 points when the
+    check fails and full points when it passes. A check run through ``quiet`` (``yours_or_reference``)
+    still only returns True or False.
+    """
+    _short_tracebacks()
+    _grading.append(True)
+    try:
+        yield
+    finally:
+        _grading.pop()
+
+
 def report(title, run):
     """Run the layered checks; print the lines and the verdict; return True or False. Never raises.
 
@@ -82,6 +107,8 @@ def report(title, run):
         _captures.pop()
         capture.show(stream)
     _print(lines)
+    if not passed and _grading and not _streams:
+        raise CheckFailed(verdict)
     print(verdict)
     return passed
 
@@ -90,6 +117,19 @@ def _print(lines):
     for line in lines:
         if line:
             print(line)
+
+
+def _short_tracebacks():
+    """In IPython, show a `CheckFailed` as its one-line verdict, not as a traceback through the checker's code.
+
+    It is still an error output, which is what makes nbgrader score the cell 0.
+    """
+    try:
+        shell = get_ipython()  # noqa: F821 (defined in IPython only)
+    except NameError:
+        return
+    if CheckFailed not in (getattr(shell, "custom_exceptions", None) or ()):
+        shell.set_custom_exc((CheckFailed,), lambda shell, etype, value, tb, tb_offset=None: shell.showtraceback((etype, value, None)))
 
 
 # ---------------------------------------------------------------------------------------------------

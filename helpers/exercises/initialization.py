@@ -50,7 +50,7 @@ def check_initialization(fn):
         other = call(fn, "initialize_parameters", n_x, n_h, n_y, 1)
         if not (isinstance(again, dict) and np.array_equal(np.asarray(again.get("W1")), p["W1"])):
             raise Stop("the same seed gave different weights: make a generator from the seed, rng = np.random.default_rng(seed)")
-        if isinstance(other, dict) and np.array_equal(np.asarray(other.get("W1")), p["W1"]):
+        if isinstance(other, dict) and all(np.array_equal(np.asarray(other.get(k)), p[k]) for k in ("W1", "W2")):
             raise Stop("another seed gave the same weights: draw from np.random.default_rng(seed), not from a fixed seed")
         if not np.array_equal(np.random.get_state()[1], state):
             raise Stop("it used numpy's global random state (np.random.seed / np.random.randn): use rng = np.random.default_rng(seed) instead")

@@ -1,0 +1,74 @@
+"""The course's exercises as the tools see them: read from the full edition, solutions/.
+
+An exercise is a code cell with ``metadata.bbh.exercise`` (its id, e.g. "03-backward-propagation") followed by a
+check cell with ``metadata.bbh.check`` (the same id). Its solution is the cell with the BEGIN/END SOLUTION lines
+removed; its start is what the exercise edition shows (a stub, or the broken code of ``bbh.stub``).
+"""
+import contextlib
+import io
+import linecache
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from make_editions import BEGIN, END, SOURCE, stub_solutions
+
+
+@dataclass
+class Exercise:
+    id: str
+    notebook: Path
+    index: int  # of the exercise cell in the notebook
+    source: str  # with the BEGIN/END SOLUTION lines
+    check: str  # the check cell's source, e.g. "helpers.check_propagate(my_propagate)"
+    stub: str = None  # bbh.stub: the broken code the find-the-bugs exercise starts from
+
+    @property
+    def solution(self):
+        return without_markers(self.source)
+
+    @property
+    def start(self):
+        return stub_solutions(self.source, self.stub)
+
+
+def without_markers(source):
+    return "\n".join(line for line in source.splitlines() if line.strip() not in (BEGIN, END))
+
+
+def exercises(source_dir=SOURCE):
+    """Every exercise of the course, in course order."""
+    found = []
+    for path in sorted(Path(source_dir).glob("*.ipynb")):
+        cells = nbformat.read(path, as_version=4).cells
+        for index, cell in enumerate(cells):
+            bbh = cell.metadata.get("bbh", {})
+            if "exercise" in bbh:
+                check = cells[index + 1]
+                if check.metadata.get("bbh", {}).get("check") != bbh["exercise"]:
+                    raise ValueError(f"{path.name}: exercise {bbh['exercise']} is not followed by its check cell")
+                found.append(Exercise(bbh["exercise"], path, index, cell.source, check.source, bbh.get("stub")))
+    return found
+
+
+def run_cell(source, namespace, name):
+    """Execute ``source`` in ``namespace`` as a notebook cell would be, its lines findable (for the checker's pointers)."""
+    filename = f"<cell {name}>"
+    linecache.cache[filename] = (len(source), None, [line + "\n" for line in source.splitlines()], filename)
+    exec(compile(source, filename, "exec"), namespace)
+
+
+def verdict_of(exercise, source, before=()):
+    """What the check cell prints for the exercise cell ``source``, after the solutions of the exercises ``before``."""
+    import numpy as np
+
+    import helpers
+
+    namespace = {"np": np, "helpers": helpers}
+    for earlier in before:
+        run_cell(earlier.solution, namespace, earlier.id)
+    run_cell(source, namespace, exercise.id)
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        run_cell(exercise.check, namespace, exercise.id + " check")
+    return printed.getvalue()

@@ -1,0 +1,123 @@
+"""The mistakes students make in each exercise, as edits of the solution cell, and what the checker must say.
+
+One table, three uses:
+- tools/answer_key.py runs each mistake through its checker and writes docs/answer-key.md, the TA's page;
+- tests/test_assignments.py grades, with nbgrader, a "wrong" submission made of each exercise's first mistake;
+- tests/test_answer_key.py checks both: every verdict says what is written here, and the page is current.
+
+A mistake is (what the student did, the line of the solution as written, the line as the student wrote it, a piece
+of the checker's verdict). The line as written must occur exactly once in the solution cell (solutions/, without
+the BEGIN/END SOLUTION lines); the edit replaces it, keeping its indentation.
+"""
+
+MISTAKES = {
+    "01-sigmoid-prime": [
+        ("σ′ written at z instead of at a = σ(z)", "return a * (1 - a)", "return z * (1 - z)",
+         "it uses z where a = σ(z) belongs"),
+        ("tanh's derivative instead of the sigmoid's", "return a * (1 - a)", "return 1 - a ** 2",
+         "that is tanh's rule, 1 − a²"),
+    ],
+    "01-logistic-backward": [
+        ("the chain rule stops at da (no σ′)", "dz = da * a * (1 - a)", "dz = da",
+         "dz is wrong: it equals da: the chain rule multiplies by σ′(z) = a(1 − a)"),
+        ("the weight instead of the input in dw", "dw = x * dz", "dw = w * dz",
+         "dw is wrong: dw = x dz: the input x multiplies dz, not the weight w"),
+    ],
+    "01-propagate": [
+        ("no 1/m in dw", "dw = X @ dZ.T / m", "dw = X @ dZ.T",
+         "dw is wrong: it is m times too large: a missing 1/m"),
+        ("a missing transpose in dw", "dw = X @ dZ.T / m", "dw = X @ dZ / m",
+         "failed in a matrix product: `X @ dZ` multiplies"),
+        ("calls the course's reference instead of computing", "A = helpers.sigmoid(w.T @ X + b)",
+         "return helpers.propagate(w, b, X, Y)", "calls the reference implementation (helpers.propagate)"),
+    ],
+    "02-forward-one-example": [
+        ("a sigmoid hidden layer instead of tanh", "a1 = np.tanh(z1)", "a1 = helpers.sigmoid(z1)",
+         "a1 is wrong: the hidden layer here is tanh"),
+        ("W1 transposed", "z1 = W1 @ x + b1", "z1 = W1.T @ x + b1",
+         "failed in a matrix product: `W1.T @ x` multiplies"),
+    ],
+    "02-backward-one-example": [
+        ("the sigmoid's g′ in the tanh layer", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)", "dz1 = (W2.T @ dz2) * a1 * (1 - a1)",
+         "dz1 is wrong: it uses the sigmoid's derivative a(1 − a)"),
+        ("g′ evaluated at a1 instead of z1", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)",
+         "dz1 = (W2.T @ dz2) * (1 - np.tanh(a1) ** 2)", "dz1 is wrong: g′ is evaluated at A1 instead of Z1"),
+        ("a missing transpose in dW2", "dW2 = dz2 @ a1.T", "dW2 = dz2 @ a1",
+         "failed in a matrix product: `dz2 @ a1` multiplies"),
+    ],
+    "02-backward-relu": [
+        ("tanh's g′ kept for the relu layer", "dz1 = (W2.T @ dz2) * (z1 > 0)", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)",
+         "dz1 is wrong: that is tanh's derivative 1 − A1²; relu′(z) is 1 where z > 0"),
+    ],
+    "02-dz2-squared-error": [
+        ("the cross-entropy's dz2 kept", "return (a2 - y) * a2 * (1 - a2)", "return a2 - y",
+         "that is the cross-entropy's dz2; with the squared error the factor σ′(z2) = a2(1 − a2) does not cancel"),
+    ],
+    "03-forward-propagation": [
+        ("b1 forgotten", "Z1 = W1 @ X + b1", "Z1 = W1 @ X", "Z1 is wrong: b1 is not added"),
+    ],
+    "03-compute-cost": [
+        ("the minus sign dropped", "cost = -np.sum(", "cost = np.sum(", "cost is wrong: its sign is flipped"),
+        ("no 1/m", "(1 - Y) * np.log(1 - A2)) / m", "(1 - Y) * np.log(1 - A2))",
+         "cost is wrong: it is m times too large: a missing 1/m"),
+    ],
+    "03-backward-propagation": [
+        ("no 1/m in dW2", "dW2 = (1 / m) * dZ2 @ A1.T", "dW2 = dZ2 @ A1.T",
+         "dW2 is wrong: it is m times too large: a missing 1/m"),
+        ("no keepdims in db1", "db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)", "db1 = (1 / m) * np.sum(dZ1, axis=1)",
+         "db1 has shape (4,), expected (4, 1) (db1 has the shape of b1): it is 1-D, the mark of np.sum(..., axis=1) without keepdims=True"),
+        ("g′ evaluated at A1 instead of Z1", "dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)",
+         "dZ1 = (W2.T @ dZ2) * (1 - np.tanh(A1) ** 2)", "g′ is evaluated at A1 instead of Z1"),
+        ("a missing transpose in dW1", "dW1 = (1 / m) * dZ1 @ X.T", "dW1 = (1 / m) * dZ1 @ X",
+         "multiplies (4, 5) by (3, 5): the inner sizes 5 and 3 differ"),
+        ("integer division 1 // m", "dW2 = (1 / m) * dZ2 @ A1.T", "dW2 = (1 // m) * dZ2 @ A1.T",
+         "dW2 is wrong: it is all zeros; `1 // m` is integer division (0 when m > 1): write 1 / m"),
+        ("m hard-coded to the data set's 400", "m = X.shape[1]", "m = 400",
+         "it is divided by 400 instead of m = 5: is m hard-coded?"),
+        ("db summed over the units (axis=0)", "db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)",
+         "db1 = (1 / m) * np.sum(dZ1, axis=0, keepdims=True)",
+         "db1 has shape (1, 5), expected (4, 1) (db1 has the shape of b1): it has one entry per example"),
+    ],
+    "03-update-parameters": [
+        ("a step up the gradient", 'new[name] = parameters[name] - learning_rate * grads["d" + name]',
+         'new[name] = parameters[name] + learning_rate * grads["d" + name]', "gradient descent subtracts"),
+    ],
+    "03-predict": [
+        ("the probabilities returned, not 0/1 predictions", "return (A2 > 0.5).astype(float)", "return A2",
+         "they are the probabilities A2"),
+    ],
+    "03-train": [
+        ("the updated parameters never assigned back", "parameters = my_update_parameters(parameters, grads, learning_rate)",
+         "my_update_parameters(parameters, grads, learning_rate)", "the cost never changes: assign the updated parameters back"),
+    ],
+    "04-numerical-gradient": [
+        ("divided by ε instead of 2ε", "grad[i] = (plus - minus) / (2 * epsilon)", "grad[i] = (plus - minus) / epsilon",
+         "it is twice the derivative: divide by 2ε"),
+        ("x[i] not restored after the second evaluation", "x[i] = saved\n", "pass\n",
+         "after your function x has changed"),
+    ],
+    "04-gradient-check": [
+        ("the absolute difference, not the relative one",
+         "return float(np.linalg.norm(g - g_num) / (np.linalg.norm(g) + np.linalg.norm(g_num)))",
+         "return float(np.linalg.norm(g - g_num))", "the relative difference divides ‖g − g_num‖ by ‖g‖ + ‖g_num‖"),
+    ],
+    "04-fix-the-bugs": [
+        ("one of the two bugs fixed (g′ at A1 left in place)", "dZ1 = (W2.T @ dZ2) * (1 - A1 ** 2)",
+         "dZ1 = (W2.T @ dZ2) * helpers.tanh_prime(A1)", "dW1, db1 disagree with central differences"),
+    ],
+    "05-initialize-parameters": [
+        ("all weights zero", "W1 = rng.standard_normal((n_h, n_x)) * 0.01\n    b1 = np.zeros((n_h, 1))\n"
+         "    W2 = rng.standard_normal((n_y, n_h)) * 0.01", "W1 = np.zeros((n_h, n_x))\n    b1 = np.zeros((n_h, 1))\n"
+         "    W2 = np.zeros((n_y, n_h))", "hidden units 1 and 2 start identical"),
+        ("no scaling by 0.01", "W1 = rng.standard_normal((n_h, n_x)) * 0.01", "W1 = rng.standard_normal((n_h, n_x))",
+         "multiply the random draw by 0.01"),
+    ],
+}
+
+
+def apply(solution, before, after):
+    """``solution`` with the line(s) ``before`` replaced by ``after``; ValueError unless ``before`` occurs once."""
+    count = solution.count(before)
+    if count != 1:
+        raise ValueError(f"{before!r} occurs {count} times in the solution, not once")
+    return solution.replace(before, after)
