@@ -6,11 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 SLIDES_JS := tools/slides/node_modules/.installed
+GRADING := .venv-grading
+GRADING_STAMP := $(GRADING)/.installed
 
-.PHONY: lab test setup editions slides clean
+.PHONY: lab test setup editions slides assignments clean
 
-# Everything the course, its tests and `make slides` need, so that nothing needs a network afterwards.
-setup: $(STAMP) $(SLIDES_JS)
+# Everything the course, its tests, `make slides` and `make assignments` need, so that nothing needs a network afterwards.
+setup: $(STAMP) $(SLIDES_JS) $(GRADING_STAMP)
 
 LAB_DEFAULTS := binder/jupyter/labconfig/default_setting_overrides.json
 
@@ -34,6 +36,12 @@ $(SLIDES_JS): tools/slides/package.json tools/slides/package-lock.json
 	  cd tools/slides && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
 	else echo "npm not found: make slides needs Node.js (https://nodejs.org); skipping the slides' JavaScript"; fi
 
+# The grading tools (nbgrader) in their own venv: never in the students' environment.
+$(GRADING_STAMP): requirements.txt requirements-grading.txt pyproject.toml | $(STAMP)
+	test -x $(GRADING)/bin/python || $(PYTHON) -m venv $(GRADING)
+	$(GRADING)/bin/python -m pip install --disable-pip-version-check -r requirements-grading.txt
+	touch $(GRADING_STAMP)
+
 # JupyterLab refuses to start as root unless told; a container or a VM often runs as root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
@@ -53,5 +61,10 @@ editions: $(STAMP)
 slides: setup
 	$(BIN)/python tools/make_slides.py
 
+# nbgrader assignments from the course: an nbgrader course folder (DEST, default build/nbgrader); see docs/teaching.md
+DEST ?= build/nbgrader
+assignments: $(GRADING_STAMP)
+	$(GRADING)/bin/python tools/make_assignments.py "$(DEST)"
+
 clean:
-	rm -rf $(VENV) build .pytest_cache .hypothesis
+	rm -rf $(VENV) $(GRADING) build .pytest_cache .hypothesis

@@ -272,3 +272,21 @@ def test_initialization_with_w1_zero_is_accepted_it_trains(capsys):
     X, Y = helpers.make_flower()
     parameters, _ = helpers.train(X, Y, 4, num_iterations=3000, initial_parameters=w1_zero(2, 4, 1, 0))
     assert helpers.accuracy(parameters, X, Y) > 85
+
+
+def test_a_function_that_calls_a_failing_one_of_the_students_says_so(capsys):
+    namespace = {"np": np, "helpers": helpers}
+    exec("def my_forward_propagation(X, parameters):\n"
+         "    A2, cache = helpers.forward_propagation(X, parameters)\n"
+         "    return 1 - A2, cache\n"
+         "def my_predict(parameters, X):\n"
+         "    A2, _ = my_forward_propagation(X, parameters)\n"
+         "    return (A2 > 0.5).astype(float)\n", namespace)
+    ok, out = run(capsys, helpers.check_predict, namespace["my_predict"])
+    assert ok is False
+    assert out.strip().endswith(". Your function calls your my_forward_propagation, which does not pass its own check yet: "
+                                "fix my_forward_propagation first (run its check cell), then check this one again."), out
+    namespace["my_forward_propagation"] = lambda X, parameters: helpers.forward_propagation(X, parameters)
+    exec("def my_predict(parameters, X):\n    return my_forward_propagation(X, parameters)[0]\n", namespace)
+    ok, out = run(capsys, helpers.check_predict, namespace["my_predict"])  # the function it calls passes: not named
+    assert ok is False and "they are the probabilities A2" in out and "does not pass its own check" not in out

@@ -6,7 +6,7 @@ check passes, and the reference meanwhile, so a notebook with blank exercises st
 """
 from ..logistic import propagate
 from ..network import backward_propagation, compute_cost, forward_propagation, predict, update_parameters
-from .core import CheckFailed, grading, quiet
+from .core import CHECK_OF, CheckFailed, grading, quiet
 from .debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient
 from .initialization import check_initialization, identical_units
 from .logistic import check_logistic_backward, check_propagate, check_sigmoid_prime
@@ -32,6 +32,19 @@ CHECKS = {
     update_parameters: check_update_parameters,
     predict: check_predict,
 }
+
+# every exercise's function by its name in the notebooks (without ``my_``): a verdict on a function that calls one of
+# them names it when its own check fails (a student's predict calling a wrong my_forward_propagation)
+CHECK_OF.update({
+    "sigmoid_prime": check_sigmoid_prime, "logistic_backward": check_logistic_backward, "propagate": check_propagate,
+    "forward_one_example": check_forward_one_example, "backward_one_example": check_backward_one_example,
+    "backward_one_example_relu": check_backward_one_example_relu, "dz2_squared_error": check_dz2_squared_error,
+    "forward_propagation": check_forward_propagation, "compute_cost": check_compute_cost,
+    "backward_propagation": check_backward_propagation, "update_parameters": check_update_parameters,
+    "predict": check_predict, "train": check_train, "numerical_gradient": check_numerical_gradient,
+    "gradient_check": check_gradient_check, "fixed_backward_propagation": check_fixed_backward,
+    "initialize_parameters": check_initialization,
+})
 
 
 def yours_or_reference(fn, reference):

@@ -90,6 +90,7 @@ def report(title, run):
     lines, passed = [], False
     capture, stream = Captured(), sys.stdout
     _captures.append(capture)
+    _called.append([])
     watch = StillRunning(title, _streams[-1] if _streams else stream)
     try:
         try:
@@ -105,7 +106,11 @@ def report(title, run):
     finally:  # also on KeyboardInterrupt: the output so far is shown and nothing keeps running
         watch.stop()
         _captures.pop()
+        called = _called.pop()
         capture.show(stream)
+    note = "" if passed else _failing_dependency(called)
+    if note:
+        verdict += ("" if verdict.endswith(".") else ".") + note
     _print(lines)
     if not passed and _grading and not _streams:
         raise CheckFailed(verdict)
@@ -117,6 +122,34 @@ def _print(lines):
     for line in lines:
         if line:
             print(line)
+
+
+_called = []  # per report being run: the student's own functions that the checked function called
+CHECK_OF = {}  # an exercise's function name (``my_`` prefix dropped) → its check; filled by helpers.exercises
+_checking = set()
+
+
+def _failing_dependency(called):
+    """When the checked function calls another of the student's functions whose own check fails: a sentence saying so.
+
+    A predict that calls the student's forward pass is wrong because the forward pass is; the verdict says where
+    to start. Empty when every function it calls passes its check (or has none).
+    """
+    for function in called:
+        name = function.__name__
+        check = CHECK_OF.get(name[3:] if name.startswith("my_") else name)
+        if check is None or check in _checking:
+            continue
+        _checking.add(check)
+        try:
+            with quiet():
+                passed = check(function)
+        finally:
+            _checking.discard(check)
+        if not passed:
+            return (f" Your function calls your {name}, which does not pass its own check yet: "
+                    f"fix {name} first (run its check cell), then check this one again.")
+    return ""
 
 
 def _short_tracebacks():
@@ -295,10 +328,19 @@ def call(fn, name, *args, forbidden=(), copy_args=True):
     copies = [copy(a) for a in args] if copy_args else list(args)
     codes = {f.__code__ for f in forbidden}
     delegated = []
+    own, namespace = getattr(fn, "__code__", None), getattr(fn, "__globals__", {})
+    called = _called[-1] if _called else []
 
     def profile(frame, event, arg):
-        if event == "call" and frame.f_code in codes:
-            delegated.append(frame.f_code.co_name)
+        if event != "call":
+            return
+        code = frame.f_code
+        if code in codes:
+            delegated.append(code.co_name)
+        elif code is not own:  # another function of the student's, by its name in the notebook
+            function = namespace.get(code.co_name)
+            if getattr(function, "__code__", None) is code and function not in called:
+                called.append(function)
 
     old = sys.getprofile()
     capture = _captures[-1] if _captures else Captured()
@@ -306,13 +348,11 @@ def call(fn, name, *args, forbidden=(), copy_args=True):
         with warnings.catch_warnings(record=True) as caught, np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"), \
                 contextlib.redirect_stdout(capture), contextlib.redirect_stderr(capture):
             warnings.simplefilter("always")
-            if codes:
-                sys.setprofile(profile)
+            sys.setprofile(profile)
             try:
                 result = fn(*copies)
             finally:
-                if codes:
-                    sys.setprofile(old)
+                sys.setprofile(old)
     except NotImplementedError:
         raise NotYet("not implemented yet: replace `raise NotImplementedError()` with your code and run the cell again") from None
     except KeyboardInterrupt:
