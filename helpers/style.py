@@ -98,6 +98,15 @@ def plain(text):
     return " ".join(text.split())
 
 
+def level(value):
+    """A curve's value as the text alternative says it: 2 significant digits, and 1 from 10 up.
+
+    The end of a long training run (1500 steps, or one that diverges) differs in its third digit between machines
+    (their BLAS rounds sums differently), and a stored notebook must read the same everywhere.
+    """
+    return f"{value:.2g}" if not abs(value) >= 10 else f"{float(f'{value:.1g}'):g}"
+
+
 def alt_text(fig):
     """The figure's text alternative: its description, then per panel its title, axes, legend and box texts."""
     parts = list(getattr(fig, "_bbh_description", []))
@@ -115,9 +124,9 @@ def alt_text(fig):
         for line in ax.get_lines():
             y = np.asarray(line.get_ydata(), dtype=float)
             if y.size > 1 and not line.get_label().startswith("_"):
-                bits.append(f"{plain(line.get_label())} from {y[0]:.3g} to {y[-1]:.3g} over {y.size} points")
+                bits.append(f"{plain(line.get_label())} from {level(y[0])} to {level(y[-1])} over {y.size} points")
             elif y.size > 1 and len(ax.get_lines()) == 1:
-                bits.append(f"the curve goes from {y[0]:.3g} to {y[-1]:.3g} over {y.size} points")
+                bits.append(f"the curve goes from {level(y[0])} to {level(y[-1])} over {y.size} points")
         texts = [t for t in ax.texts if t.get_gid() == BOX] or [
             t for t in ax.texts if t.get_visible() and t.get_color() != "none" and t.get_text().strip()]
         if texts and not getattr(fig, "_bbh_skip_texts", False):

@@ -31,8 +31,9 @@ VENDOR = {
     "requirejs": ["require.js"],
     "jquery": ["dist/jquery.min.js"],
 }
-# nbconvert's template imports mermaid for diagrams, which the course does not use: a stub keeps the deck offline.
-MERMAID_STUB = "export default { initialize() {}, run() {} };\n"
+# nbconvert's template imports mermaid (diagrams) as a JavaScript module, which a browser refuses to load from a file
+# (CORS) and the course does not use: the import is taken out of the deck.
+MERMAID = re.compile(r'<script type="module">\s*import mermaid from [^<]*</script>\s*')
 
 
 def install_vendor(vendor_dir):
@@ -50,7 +51,6 @@ def install_vendor(vendor_dir):
                 shutil.copytree(source, target, dirs_exist_ok=True)
             else:
                 shutil.copy2(source, target)
-    (vendor_dir / "mermaid-unused.mjs").write_text(MERMAID_STUB)
     # reveal.js themes import web fonts from a font CDN: drop the import, the themes fall back to local fonts
     for theme in (vendor_dir / "reveal.js" / "dist" / "theme").glob("*.css"):
         css = theme.read_text(encoding="utf-8")
@@ -63,9 +63,34 @@ def exporter():
         mathjax_url="vendor/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe",
         require_js_url="vendor/requirejs/require.js",
         jquery_url="vendor/jquery/dist/jquery.min.js",
-        mermaid_js_url="vendor/mermaid-unused.mjs",
         reveal_scroll=True,
     )
+
+
+# What a projector needs from the deck beyond nbconvert's template: long code and output lines wrap (at a space when
+# they can) instead of running off the slide's right edge; figures fit the slide's height.
+STYLE = """<style>
+.reveal pre, .reveal .jp-OutputArea-output pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+.reveal .jp-RenderedImage img, .reveal .jp-RenderedHTMLCommon img { max-height: 62vh; width: auto; max-width: 100%; }
+</style>
+"""
+# MathJax's automatic line-breaking breaks formulas inside table cells across lines: a formula stays on one line.
+LINEBREAKS = re.compile(r"(linebreaks:\s*\{\s*automatic:\s*)true")
+
+
+def deck_links(body, decks):
+    """Links between notebooks (``02_….ipynb``) point at the other deck when it is built, so they work inside the decks."""
+    return re.sub(r'href="(?:\.?/)?([\w.-]+)\.ipynb(#[^"]*)?"',
+                  lambda m: f'href="{m.group(1)}.slides.html{m.group(2) or ""}"' if m.group(1) in decks else m.group(0), body)
+
+
+def finish(body, decks):
+    """The deck's HTML with the course's fixes: no automatic formula line-breaking, the style, working links."""
+    body, count = LINEBREAKS.subn(r"\1false", body)
+    body, imports = MERMAID.subn("", body)
+    if count != 1 or imports != 1:
+        raise RuntimeError("nbconvert's reveal template changed: MathJax's line-breaking or the mermaid import not found")
+    return deck_links(body.replace("</head>", STYLE + "</head>", 1), decks)
 
 
 def build(output_dir=ROOT / "build" / "slides", notebooks=None):
@@ -74,11 +99,12 @@ def build(output_dir=ROOT / "build" / "slides", notebooks=None):
     install_vendor(output_dir / "vendor")
     slides = exporter()
     written = []
-    for path in notebooks or sorted((ROOT / "notebooks").glob("*.ipynb")):
+    paths = notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    for path in paths:
         nb = nbformat.read(path, as_version=4)
         body, _ = slides.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
         target = output_dir / f"{path.stem}.slides.html"
-        target.write_text(body, encoding="utf-8")
+        target.write_text(finish(body, {p.stem for p in paths}), encoding="utf-8")
         written.append(target)
     return written
 

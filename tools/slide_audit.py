@@ -1,0 +1,128 @@
+"""Step through every slide of the built decks in headless Chromium and count what a projector audience would meet.
+
+Usage:  .venv/bin/python tools/slide_audit.py [DECK_DIR]       (default: build/slides; run `make slides` first)
+        prints one line per deck and size, then the totals, and writes DECK_DIR/audit.json
+
+At 1280×720 and 1024×768, every slide shown with all its fragments:
+- overflowing: the slide is taller than the screen (reveal.js then scrolls it, or cuts it off);
+- cut off: something ends past the right edge of the screen, or a code or output block is wider than its box;
+- broken formulas: MathJax's automatic line-breaking is on (it splits formulas in table cells across lines);
+- solutions: a line of an exercise's solution (from solutions/) shown on a slide, unless the exercise edition shows
+  it too (the bug gallery of 04 prints the right line beside each bug);
+- console errors, page errors, and requests that are not for a local file;
+- broken links: an <a href> to a local file that is not there.
+Speaker notes and figure text size are not audited yet (issue 9).
+"""
+import json
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from exercises import exercises  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+VERBOSE = "-v" in sys.argv
+SIZES = ((1280, 720), (1024, 768))
+
+MEASURE = """() => {
+  const vw = window.innerWidth, vh = window.innerHeight;
+  const slide = Reveal.getCurrentSlide();
+  slide.querySelectorAll('.fragment').forEach(f => f.classList.add('visible'));
+  const box = slide.getBoundingClientRect();
+  const overflowing = slide.scrollHeight > slide.clientHeight + 2 || box.height > vh + 2;
+  let cut = 0; const cuts = [];
+  slide.querySelectorAll('pre, img, table, .MJXc-display, .mjx-chtml, .MathJax_Display, .MathJax_CHTML, .jp-OutputArea-output, .jp-RenderedMarkdown').forEach(el => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) return;
+    if (r.right > vw + 1 || r.left < -1 || el.scrollWidth > el.clientWidth + 1) { cut += 1; cuts.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + ' sw ' + el.scrollWidth + ' cw ' + el.clientWidth); }
+  });
+  return {overflowing, cut, cuts, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight};
+}"""
+
+
+def audit_deck(browser, deck, width, height, solution_lines):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors, remote = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+               else (remote.append(route.request.url), route.abort()))
+    page.goto(deck.as_uri())
+    page.wait_for_function("() => document.querySelector('.reveal.ready') !== null", timeout=30_000)
+    page.wait_for_function("() => window.MathJax && MathJax.Hub && MathJax.Hub.queue.pending === 0", timeout=30_000)
+    page.evaluate("() => { window.Reveal = require('vendor/reveal.js/dist/reveal.js'); Reveal.configure({transition: 'none'}); }")
+    automatic = page.evaluate("() => MathJax.Hub.config.CommonHTML.linebreaks.automatic")
+    indices = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
+    result = {"slides": len(indices), "overflowing": [], "cut_off": [], "solutions": []}
+    for number, index in enumerate(indices, start=1):
+        page.evaluate(f"() => Reveal.slide({index['h']}, {index.get('v') or 0})")
+        page.wait_for_timeout(60)
+        measured = page.evaluate(MEASURE)
+        if measured["overflowing"]:
+            result["overflowing"].append(number)
+        if measured["cut"]:
+            result["cut_off"].append(number)
+            if VERBOSE:
+                print(deck.name, number, measured["cuts"][:3])
+        if VERBOSE and measured["overflowing"]:
+            print(deck.name, number, "height", measured["h"], measured["ch"])
+        shown = [line for line in solution_lines if line in measured["text"]]
+        if shown:
+            result["solutions"].append((number, shown[0]))
+    links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+    broken = []
+    for href in links:
+        parsed = urlparse(href)
+        if parsed.scheme or href.startswith("#") or not parsed.path:
+            continue
+        if not (deck.parent / unquote(parsed.path)).exists():
+            broken.append(href)
+    result.update(broken_formulas=bool(automatic), console_errors=errors, remote_requests=remote, broken_links=broken)
+    page.close()
+    return result
+
+
+def solution_lines(deck):
+    """Lines that only a solution of the deck's notebook shows (long enough to be unmistakable, and not shown by the
+    exercise edition itself)."""
+    import nbformat
+
+    lines = set()
+    for exercise in (e for e in exercises() if e.notebook.stem == deck.name.removesuffix(".slides.html")):
+        edition = ROOT / "notebooks" / exercise.notebook.name  # what the deck is made of
+        cells = nbformat.read(edition, as_version=4).cells  # its sources and outputs (the bug gallery prints right lines)
+        shown = "\n".join([c.source for c in cells] + [str(o) for c in cells for o in c.get("outputs", [])])
+        lines |= {line.strip() for line in exercise.solution.splitlines() if len(line.strip()) > 12 and line.strip() not in shown}
+    return sorted(lines)
+
+
+def main(deck_dir=ROOT / "build" / "slides"):
+    from playwright.sync_api import sync_playwright
+
+    deck_dir = Path(deck_dir)
+    decks = sorted(deck_dir.glob("*.slides.html"))
+    if not decks:
+        raise SystemExit(f"no decks in {deck_dir}: run `make slides` first")
+    report = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        for width, height in SIZES:
+            for deck in decks:
+                r = audit_deck(browser, deck, width, height, solution_lines(deck))
+                report[f"{deck.name} {width}x{height}"] = r
+                print(f"{deck.name:45} {width}x{height}: {r['slides']} slides, overflowing {len(r['overflowing'])} "
+                      f"{r['overflowing']}, cut off {len(r['cut_off'])} {r['cut_off']}, solutions {len(r['solutions'])}, "
+                      f"formula line-breaking {'on' if r['broken_formulas'] else 'off'}, console errors "
+                      f"{len(r['console_errors'])}, remote requests {len(r['remote_requests'])}, broken links {r['broken_links']}")
+        browser.close()
+    totals = {key: sum(len(r[key]) if isinstance(r[key], list) else int(r[key]) for r in report.values())
+              for key in ("overflowing", "cut_off", "solutions", "broken_formulas", "console_errors", "remote_requests", "broken_links")}
+    print("totals over both sizes:", ", ".join(f"{k} {v}" for k, v in totals.items()))
+    (deck_dir / "audit.json").write_text(json.dumps({"decks": report, "totals": totals}, indent=1, ensure_ascii=False))
+    return totals
+
+
+if __name__ == "__main__":
+    main(*[a for a in sys.argv[1:2] if a != '-v'])
