@@ -1,6 +1,7 @@
 """Step through every slide of the built decks in headless Chromium and count what a projector audience would meet.
 
-Usage:  .venv/bin/python tools/slide_audit.py [DECK_DIR]       (default: build/slides; run `make slides` first)
+Usage:  .venv/bin/python tools/slide_audit.py [DECK_DIR] [-v]  (default: build/slides; run `make slides` first;
+                                                                  -v: what is cut off or how tall each slide is)
         prints one line per deck and size, then the totals, and writes DECK_DIR/audit.json
 
 At 1280×720 and 1024×768, every slide shown with all its fragments:
@@ -32,13 +33,13 @@ MEASURE = """() => {
   slide.querySelectorAll('.fragment').forEach(f => f.classList.add('visible'));
   const box = slide.getBoundingClientRect();
   const overflowing = slide.scrollHeight > slide.clientHeight + 2 || box.height > vh + 2;
-  let cut = 0; const cuts = [];
+  const cuts = [];
   slide.querySelectorAll('pre, img, table, .MJXc-display, .mjx-chtml, .MathJax_Display, .MathJax_CHTML, .jp-OutputArea-output, .jp-RenderedMarkdown').forEach(el => {
     const r = el.getBoundingClientRect();
     if (r.width === 0) return;
-    if (r.right > vw + 1 || r.left < -1 || el.scrollWidth > el.clientWidth + 1) { cut += 1; cuts.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + ' sw ' + el.scrollWidth + ' cw ' + el.clientWidth); }
+    if (r.right > vw + 1 || r.left < -1 || el.scrollWidth > el.clientWidth + 1) cuts.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + ' sw ' + el.scrollWidth + ' cw ' + el.clientWidth);
   });
-  return {overflowing, cut, cuts, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight};
+  return {overflowing, cuts, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight};
 }"""
 
 
@@ -62,7 +63,7 @@ def audit_deck(browser, deck, width, height, solution_lines):
         measured = page.evaluate(MEASURE)
         if measured["overflowing"]:
             result["overflowing"].append(number)
-        if measured["cut"]:
+        if measured["cuts"]:
             result["cut_off"].append(number)
             if VERBOSE:
                 print(deck.name, number, measured["cuts"][:3])
