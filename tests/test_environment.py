@@ -21,16 +21,12 @@ def nbval(env_changes):
     return result.returncode, result.stdout[-3000:] + result.stderr[-2000:]
 
 
-def test_nbval_passes_with_mplbackend_agg():
-    code, out = nbval({"MPLBACKEND": "Agg"})
-    assert code == 0, out
-
-
-def test_nbval_ignores_a_user_profile_asking_for_svg_figures(tmp_path):
+def test_nbval_passes_with_mplbackend_agg_and_a_user_profile_asking_for_svg_figures(tmp_path):
+    # both at once (one child run of every notebook, not two): each alone breaks the stored figures without the fix
     profile = tmp_path / "ipython" / "profile_default"
     profile.mkdir(parents=True)
     (profile / "ipython_kernel_config.py").write_text("c.InlineBackend.figure_formats = {'svg'}\n")
-    code, out = nbval({"IPYTHONDIR": str(tmp_path / "ipython")})
+    code, out = nbval({"MPLBACKEND": "Agg", "IPYTHONDIR": str(tmp_path / "ipython")})
     assert code == 0, out
 
 

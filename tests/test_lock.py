@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import lock  # noqa: E402
 
 PIN = re.compile(r"([A-Za-z0-9_.\-]+)==([\w.+!]+)")
-TEST_TOOLS = ["pytest", "nbval", "hypothesis", "playwright", "setuptools"]
+TEST_TOOLS = ["pytest", "pytest-xdist", "execnet", "nbval", "hypothesis", "playwright", "setuptools"]
 
 
 def lines(path):
