@@ -97,10 +97,13 @@ class Explorer(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)  # ipywidgets >= 8 (7 displays itself, live only)
         bundle["text/plain"] = self._description
-        bundle["text/html"] = img_html(self._static_png, self._static_alt)
+        # what a page without a kernel shows (a stored notebook, a slide): the picture, and what makes it move
+        bundle["text/html"] = _STATIC_CAPTION + img_html(self._static_png, self._static_alt)
         return bundle
 
 
+_STATIC_CAPTION = ("<p class='bbh-static' style='font-size:85%;color:#555'>A picture of the starting values: "
+                   "the controls appear when the cell runs in Jupyter.</p>")
 _HINT = ("If moving a control changes nothing (no “redrawing…” here), the kernel was restarted or stopped: "
          "run the notebook's first code cell, then this cell again.")
 _STATUS_READY = f"<div class='bbh-status' style='font-size:85%;color:#555'>{_HINT}</div>"

@@ -1,15 +1,18 @@
 """`make slides`: offline reveal.js decks, one per notebook, with equations rendered and nothing from a network."""
+import json
 import os
 import re
 import shutil
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import make_slides  # noqa: E402
+import slide_audit  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 REMOTE = re.compile(r"""(?:src|href)=["']https?://|import\s+\w+\s+from\s+["']https?://|url\(["']?https?://""")
@@ -39,11 +42,15 @@ def test_deck_loads_nothing_from_a_network(decks, index):
     assert 'data-mime-type="application/vnd.jupyter.widget-view+json"' not in html
 
 
-def test_deck_runs_offline_with_equations_rendered(decks):
+def require_chromium():
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("no Chromium under CI=true")
         pytest.skip("no Chromium to open the deck")
+
+
+def test_deck_runs_offline_with_equations_rendered(decks):
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     remote = []
@@ -69,3 +76,38 @@ def test_deck_runs_offline_with_equations_rendered(decks):
         browser.close()
     assert remote == []
     assert slides > 5
+
+
+def test_every_slide_fits_1280x720_and_1024x768_with_notes_and_no_solution(decks):
+    """tools/slide_audit.py steps through every slide of every deck at both sizes, fragments shown."""
+    require_chromium()
+    totals = slide_audit.main(decks[0].parent)
+    assert totals == dict.fromkeys(totals, 0), totals
+
+
+def test_the_audit_sees_a_slide_too_tall_a_formula_too_wide_and_notes_without_a_question(tmp_path):
+    require_chromium()
+    notes = {"minutes": 1, "say": "What the presenter says here.", "ask": "What does the class think?"}
+    cells = [
+        nbformat.v4.new_markdown_cell("## Too tall\n\n" + "\n\n".join(f"Line {i}." for i in range(30))),
+        nbformat.v4.new_markdown_cell("## Too wide\n\n$$" + " + ".join(f"x_{{{i}}}" for i in range(90)) + "$$"),
+        nbformat.v4.new_markdown_cell("## Fits"),
+    ]
+    for cell, ask in zip(cells, [notes["ask"], notes["ask"], "No question here."]):
+        cell.metadata.update(slideshow={"slide_type": "slide"}, bbh={"notes": {**notes, "ask": ask}})
+    path = tmp_path / "99_bad.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    make_slides.build(tmp_path / "slides", [path])
+    slide_audit.main(tmp_path / "slides")
+    report = json.loads((tmp_path / "slides" / "audit.json").read_text())["decks"]
+    for size in ("1280x720", "1024x768"):
+        deck = report[f"99_bad.slides.html {size}"]
+        assert (deck["overflowing"], deck["cut_off"], deck["no_notes"]) == ([1], [2], [3]), deck
+
+
+def test_a_slide_without_notes_stops_the_build(tmp_path):
+    cell = nbformat.v4.new_markdown_cell("## No notes", metadata={"slideshow": {"slide_type": "slide"}})
+    path = tmp_path / "99_bare.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+    with pytest.raises(ValueError, match="no speaker notes .* '## No notes'"):
+        make_slides.build(tmp_path / "slides", [path])

@@ -1,5 +1,4 @@
 """docs/teaching.md, followed literally: its numbers come from the course, its commands and links exist."""
-import math
 import re
 import sys
 from pathlib import Path
@@ -11,22 +10,32 @@ sys.path.insert(0, str(ROOT / "tools"))
 import make_assignments  # noqa: E402
 
 TEACHING = (ROOT / "docs" / "teaching.md").read_text()
-MINUTES_PER_SLIDE = 2.5
 
 
-def slides(path):
-    """The deck's slide count: one per cell that starts a slide or a subslide (as reveal.js shows them)."""
-    return sum(c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide")
-               for c in nbformat.read(path, as_version=4).cells)
+def slide_notes(path):
+    """The speaker notes of the deck, one per slide (the metadata ``bbh.notes`` of each cell that starts a slide or a
+    subslide, as reveal.js counts them; tools/make_slides.py turns them into the speaker view's notes)."""
+    return [c.metadata.get("bbh", {}).get("notes") for c in nbformat.read(path, as_version=4).cells
+            if c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide")]
 
 
-def test_lecture_times_are_the_slide_counts_times_two_and_a_half_minutes():
-    rows = re.findall(r"^\| (0\d) [^|]+\| (\d+) \| (\d+) min \|", TEACHING, flags=re.M)
+def test_every_slide_has_notes_with_its_minutes_and_a_question():
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for number, note in enumerate(slide_notes(path), start=1):
+            assert note, f"{path.name}: slide {number} has no speaker notes"
+            assert isinstance(note["minutes"], int) and 1 <= note["minutes"] <= 5, (path.name, number, note)
+            assert len(note["say"]) > 20 and note["ask"].endswith("?"), (path.name, number, note)
+
+
+def test_lecture_times_are_the_sums_of_the_slides_minutes():
+    rows = re.findall(r"^\| (0\d) [^|]+\| (\d+) \| (\d+) min \| [^|]+ \| (\d+) min \| (\d+) min \|", TEACHING, flags=re.M)
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     assert [r[0] for r in rows] == [p.name[:2] for p in notebooks]
-    for (number, count, minutes), path in zip(rows, notebooks):
-        assert int(count) == slides(path), f"{path.name} has {slides(path)} slides; teaching.md says {count}"
-        assert int(minutes) == 5 * math.ceil(int(count) * MINUTES_PER_SLIDE / 5), number
+    for (number, count, minutes, alone, total), path in zip(rows, notebooks):
+        notes = slide_notes(path)
+        assert int(count) == len(notes), f"{path.name} has {len(notes)} slides; teaching.md says {count}"
+        assert int(minutes) == sum(n["minutes"] for n in notes), number
+        assert int(total) == int(minutes) + int(alone), number
 
 
 def test_the_points_and_the_commands_it_names_exist():

@@ -58,7 +58,7 @@ def test_explorer_redraws_when_a_control_moves(name):
     assert before[:8] == b"\x89PNG\r\n\x1a\n"
     bundle = explorer._repr_mimebundle_()
     assert {"text/html", "text/plain", "application/vnd.jupyter.widget-view+json"} <= set(bundle)
-    assert bundle["text/html"].startswith('<img src="data:image/png;base64,') and 'alt="' in bundle["text/html"]
+    assert bundle["text/html"].startswith("<p class='bbh-static'") and '<img src="data:image/png;base64,' in bundle["text/html"] and 'alt="' in bundle["text/html"]
     alt = explorer.alt
     assert f"Figure: {html.escape(alt)}" in explorer.described.value and len(alt) >= 80
     explorer.controls[control].value = value

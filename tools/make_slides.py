@@ -68,9 +68,11 @@ def exporter():
 
 
 # What a projector needs from the deck beyond nbconvert's template: long code and output lines wrap instead of running
-# off the slide's right edge. (Figures still run off the bottom of some slides: tools/slide_audit.py counts them.)
+# off the slide's right edge, inside the code cell's box; no "In [3]:" prompts (a column of 110 px that the figures need more).
 STYLE = """<style>
 .reveal pre, .reveal .jp-OutputArea-output pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+.reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
+.reveal .jp-InputArea-editor pre { box-sizing: border-box; }  /* its padding inside its box: no letter hidden at the right */
 </style>
 """
 # MathJax's automatic line-breaking breaks formulas inside table cells across lines: a formula stays on one line.
@@ -92,6 +94,25 @@ def finish(body, decks):
     return deck_links(body.replace("</head>", STYLE + "</head>", 1), decks)
 
 
+def speaker_notes(nb):
+    """Give every slide its speaker notes (reveal.js shows them in the speaker view, key S): a "notes" cell at the end of
+    each slide, made from the metadata ``bbh.notes`` of the cell that starts it (minutes, what to say, what to ask).
+    Returns the deck's minutes in all."""
+    starts = [i for i, c in enumerate(nb.cells) if c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide")]
+    notes = [nb.cells[i].metadata.get("bbh", {}).get("notes") for i in starts]
+    if not all(notes):
+        first = next(nb.cells[i].source.splitlines()[0] for i, n in zip(starts, notes) if not n)
+        raise ValueError(f"a slide has no speaker notes (metadata bbh.notes): the slide starting {first!r}")
+    total = sum(n["minutes"] for n in notes)
+    begins = [sum(n["minutes"] for n in notes[:k]) for k in range(len(notes))]
+    for end, note, begin in reversed(list(zip(starts[1:] + [len(nb.cells)], notes, begins))):  # from the end: indices hold
+        text = (f"**{note['minutes']} min** (minute {begin} to {begin + note['minutes']} of {total})\n\n{note['say']}\n\n"
+                f"**Ask the class:** {note['ask']}")
+        cell = nbformat.v4.new_markdown_cell(text, metadata={"slideshow": {"slide_type": "notes"}})
+        nb.cells.insert(end, cell)
+    return total
+
+
 def build(output_dir=ROOT / "build" / "slides", notebooks=None):
     """Write one offline deck per notebook into ``output_dir``; return their paths."""
     output_dir = Path(output_dir)
@@ -101,6 +122,7 @@ def build(output_dir=ROOT / "build" / "slides", notebooks=None):
     paths = notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
     for path in paths:
         nb = nbformat.read(path, as_version=4)
+        speaker_notes(nb)
         body, _ = slides.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
         target = output_dir / f"{path.stem}.slides.html"
         target.write_text(finish(body, {p.stem for p in paths}), encoding="utf-8")

@@ -6,13 +6,15 @@ Usage:  .venv/bin/python tools/slide_audit.py [DECK_DIR] [-v]  (default: build/s
 
 At 1280×720 and 1024×768, every slide shown with all its fragments:
 - overflowing: the slide is taller than the screen (reveal.js then scrolls it, or cuts it off);
-- cut off: something ends past the right edge of the screen, or a code or output block is wider than its box;
+- cut off: something ends past the right edge of the screen or of a box that hides what sticks out of it (a formula
+  wider than its markdown cell), or a code or output block is wider than its box;
 - broken formulas: MathJax's automatic line-breaking is on (it splits formulas in table cells across lines);
 - solutions: a line of an exercise's solution (from solutions/) shown on a slide, unless the exercise edition shows
   it too (the bug gallery of 04 prints the right line beside each bug);
 - console errors, page errors, and requests that are not for a local file;
-- broken links: an <a href> to a local file that is not there.
-Speaker notes and figure text size are not audited yet (issue 9).
+- broken links: an <a href> to a local file that is not there;
+- no notes: a slide without speaker notes that say its minutes and a question to ask the class.
+Figure text size is not audited yet (issue 9).
 """
 import json
 import sys
@@ -27,6 +29,15 @@ CHROMIUM = "/usr/bin/chromium"
 VERBOSE = "-v" in sys.argv
 SIZES = ((1280, 720), (1024, 768))
 
+# A slide is measured once it is laid out for good: MathJax typesets the slides one after the other after the deck
+# says it is ready (every formula's output frame must have a width), and an image has no height until it is decoded.
+SETTLED = """() => {
+  const slide = Reveal.getCurrentSlide(), jax = MathJax.Hub.getAllJax(slide);
+  return jax.length === slide.querySelectorAll('script[type^="math/tex"]').length && jax.every(j => {
+    const frame = document.getElementById(j.inputID + '-Frame');
+    return frame !== null && frame.getBoundingClientRect().width > 0;
+  }) && [...slide.querySelectorAll('img')].every(img => img.complete && img.naturalHeight > 0);
+}"""
 MEASURE = """() => {
   const vw = window.innerWidth, vh = window.innerHeight;
   const slide = Reveal.getCurrentSlide();
@@ -37,9 +48,15 @@ MEASURE = """() => {
   slide.querySelectorAll('pre, img, table, .MJXc-display, .mjx-chtml, .MathJax_Display, .MathJax_CHTML, .jp-OutputArea-output, .jp-RenderedMarkdown').forEach(el => {
     const r = el.getBoundingClientRect();
     if (r.width === 0) return;
-    if (r.right > vw + 1 || r.left < -1 || el.scrollWidth > el.clientWidth + 1) cuts.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + ' sw ' + el.scrollWidth + ' cw ' + el.clientWidth);
+    let clip = null;  // the nearest box that hides what sticks out of it (overflow not visible)
+    for (let a = el.parentElement; a && a !== slide.parentElement && !clip; a = a.parentElement)
+      if (getComputedStyle(a).overflowX !== 'visible') clip = a.getBoundingClientRect();
+    const clipped = clip !== null && (r.right > clip.right + 1 || r.left < clip.left - 1);
+    if (clipped || r.right > vw + 1 || r.left < -1 || el.scrollWidth > el.clientWidth + 1) cuts.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + ' sw ' + el.scrollWidth + ' cw ' + el.clientWidth);
   });
-  return {overflowing, cuts, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight};
+  const aside = slide.querySelector('aside.notes');
+  const notes = aside !== null && / min /.test(aside.textContent) && /Ask the class: .+\\?/.test(aside.textContent);
+  return {overflowing, cuts, notes, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight};
 }"""
 
 
@@ -56,11 +73,13 @@ def audit_deck(browser, deck, width, height, solution_lines):
     page.evaluate("() => { window.Reveal = require('vendor/reveal.js/dist/reveal.js'); Reveal.configure({transition: 'none'}); }")
     automatic = page.evaluate("() => MathJax.Hub.config.CommonHTML.linebreaks.automatic")
     indices = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
-    result = {"slides": len(indices), "overflowing": [], "cut_off": [], "solutions": []}
+    result = {"slides": len(indices), "overflowing": [], "cut_off": [], "solutions": [], "no_notes": []}
     for number, index in enumerate(indices, start=1):
         page.evaluate(f"() => Reveal.slide({index['h']}, {index.get('v') or 0})")
-        page.wait_for_timeout(60)
+        page.wait_for_function(SETTLED, timeout=30_000)
         measured = page.evaluate(MEASURE)
+        if not measured["notes"]:
+            result["no_notes"].append(number)
         if measured["overflowing"]:
             result["overflowing"].append(number)
         if measured["cuts"]:
@@ -116,10 +135,11 @@ def main(deck_dir=ROOT / "build" / "slides"):
                 print(f"{deck.name:45} {width}x{height}: {r['slides']} slides, overflowing {len(r['overflowing'])} "
                       f"{r['overflowing']}, cut off {len(r['cut_off'])} {r['cut_off']}, solutions {len(r['solutions'])}, "
                       f"formula line-breaking {'on' if r['broken_formulas'] else 'off'}, console errors "
-                      f"{len(r['console_errors'])}, remote requests {len(r['remote_requests'])}, broken links {r['broken_links']}")
+                      f"{len(r['console_errors'])}, remote requests {len(r['remote_requests'])}, broken links {r['broken_links']}, "
+                      f"no notes {r['no_notes']}")
         browser.close()
     totals = {key: sum(len(r[key]) if isinstance(r[key], list) else int(r[key]) for r in report.values())
-              for key in ("overflowing", "cut_off", "solutions", "broken_formulas", "console_errors", "remote_requests", "broken_links")}
+              for key in ("overflowing", "cut_off", "solutions", "broken_formulas", "console_errors", "remote_requests", "broken_links", "no_notes")}
     print("totals over both sizes:", ", ".join(f"{k} {v}" for k, v in totals.items()))
     (deck_dir / "audit.json").write_text(json.dumps({"decks": report, "totals": totals}, indent=1, ensure_ascii=False))
     return totals
