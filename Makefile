@@ -6,13 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 SLIDES_JS := tools/slides/node_modules/.installed
-GRADING := .venv-grading
-GRADING_STAMP := $(GRADING)/.installed
+TEACH := .venv-teach
+TEACH_STAMP := $(TEACH)/.installed
 
-.PHONY: lab test setup editions slides assignments clean
+.PHONY: lab test setup editions slides assignments present clean
 
-# Everything the course, its tests, `make slides` and `make assignments` need, so that nothing needs a network afterwards.
-setup: $(STAMP) $(SLIDES_JS) $(GRADING_STAMP)
+# Everything the course, its tests, `make slides`, `make assignments` and `make present` need, so that nothing needs a network afterwards.
+setup: $(STAMP) $(SLIDES_JS) $(TEACH_STAMP)
 
 LAB_DEFAULTS := binder/jupyter/labconfig/default_setting_overrides.json
 
@@ -36,11 +36,11 @@ $(SLIDES_JS): tools/slides/package.json tools/slides/package-lock.json
 	  cd tools/slides && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
 	else echo "npm not found: make slides needs Node.js (https://nodejs.org); skipping the slides' JavaScript"; fi
 
-# The grading tools (nbgrader) in their own venv: never in the students' environment.
-$(GRADING_STAMP): requirements.txt requirements-grading.txt pyproject.toml | $(STAMP)
-	test -x $(GRADING)/bin/python || $(PYTHON) -m venv $(GRADING)
-	$(GRADING)/bin/python -m pip install --disable-pip-version-check -r requirements-grading.txt
-	touch $(GRADING_STAMP)
+# The instructors' tools (nbgrader, Voilà) in their own venv: never in the students' environment.
+$(TEACH_STAMP): requirements.txt requirements-teach.txt pyproject.toml | $(STAMP)
+	test -x $(TEACH)/bin/python || $(PYTHON) -m venv $(TEACH)
+	$(TEACH)/bin/python -m pip install --disable-pip-version-check -r requirements-teach.txt
+	touch $(TEACH_STAMP)
 
 # JupyterLab refuses to start as root unless told; a container or a VM often runs as root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
@@ -65,8 +65,13 @@ slides: setup
 
 # nbgrader assignments from the course: an nbgrader course folder (DEST, default build/nbgrader); see docs/teaching.md
 DEST ?= build/nbgrader
-assignments: $(GRADING_STAMP)
-	$(GRADING)/bin/python tools/make_assignments.py "$(DEST)"
+assignments: $(TEACH_STAMP)
+	$(TEACH)/bin/python tools/make_assignments.py "$(DEST)"
+
+# a notebook as live slides with working widgets, offline (Voilà): make present NB=01; see docs/teaching.md
+NB ?= 01
+present: setup
+	$(TEACH)/bin/python tools/present.py "$(NB)"
 
 clean:
-	rm -rf $(VENV) $(GRADING) build .pytest_cache .hypothesis
+	rm -rf $(VENV) $(TEACH) .venv-grading build .pytest_cache .hypothesis

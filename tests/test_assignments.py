@@ -1,4 +1,4 @@
-"""The nbgrader round trip, with nbgrader itself (.venv-grading, installed by `make setup`, not the students' env).
+"""The nbgrader round trip, with nbgrader itself (.venv-teach, installed by `make setup`, not the students' env).
 
 `make assignments` writes the course as nbgrader source; nbgrader's generate_assignment releases it; three students
 hand in each assignment: "correct" (every exercise solved), "wrong" (every exercise with its first mistake of
@@ -24,7 +24,7 @@ import make_assignments  # noqa: E402
 from exercises import exercises  # noqa: E402
 from mistakes import MISTAKES, apply  # noqa: E402
 
-GRADING = ROOT / ".venv-grading" / "bin"
+GRADING = ROOT / ".venv-teach" / "bin"
 EXERCISES = {e.id: e for e in exercises()}
 ASSIGNMENTS = sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
 STUDENTS = ("correct", "wrong", "blank")
@@ -88,7 +88,7 @@ def graded(tmp_path_factory):
     {assignment: {student: {grade_id: [score, max_score]}}}, and {assignment: its course folder}.
     """
     if not (GRADING / "nbgrader").exists():
-        pytest.fail("nbgrader is not installed in .venv-grading: run `make setup` (the grading tools' own venv)")
+        pytest.fail("nbgrader is not installed in .venv-teach: run `make setup` (the instructors' tools' own venv)")
     courses = {name: make_assignments.build(tmp_path_factory.mktemp(name)) for name in ASSIGNMENTS}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
         scores = dict(zip(ASSIGNMENTS, pool.map(round_trip, courses.values(), courses)))

@@ -1,9 +1,9 @@
 """Write an nbgrader course directory from the course: one assignment per notebook, made from solutions/.
 
 Usage:  make assignments                  (writes build/nbgrader; DEST=... elsewhere)
-        .venv-grading/bin/python tools/make_assignments.py [DEST]
+        .venv-teach/bin/python tools/make_assignments.py [DEST]
 
-Then, from DEST, nbgrader's own commands (nbgrader is installed in .venv-grading by `make setup`, never in the
+Then, from DEST, nbgrader's own commands (nbgrader is installed in .venv-teach by `make setup`, never in the
 students' environment):
 
     nbgrader generate_assignment 01_logistic_regression_graph     # release/: what students get
@@ -115,4 +115,4 @@ if __name__ == "__main__":
     dest = build(*sys.argv[1:2])
     names = sorted(p.name for p in (dest / "source").iterdir())
     print(f"wrote the nbgrader course {dest} with {len(names)} assignments: {', '.join(names)}")
-    print(f"next: cd {dest} && nbgrader generate_assignment <assignment>   (nbgrader: .venv-grading/bin/)")
+    print(f"next: cd {dest} && nbgrader generate_assignment <assignment>   (nbgrader: .venv-teach/bin/)")
