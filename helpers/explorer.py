@@ -23,7 +23,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
-from .style import alt_text, img_html
+from .style import alt_text, for_slides, img_html, smallest_text_px, wrap_titles
 
 
 def figure_png(fig, dpi=90, tight=True):
@@ -66,7 +66,7 @@ class Explorer(widgets.VBox):
         super().__init__(rows + [self.status, self.figure, self.described, self.notes])
         self.add_class("bbh-explorer")
         self._static_png = self._redraw()
-        self._static_alt = self.alt
+        self._static_alt, self._static_text_px = self.alt, self._text_px
         for control in items:
             control.observe(self._on_change, names="value")
 
@@ -87,6 +87,7 @@ class Explorer(widgets.VBox):
             result = self._draw(**self.values)
         fig, html = result if isinstance(result, tuple) else (result, "")
         self.alt = alt_text(fig)
+        self._text_px = smallest_text_px(wrap_titles(fig), 90) if for_slides() else None
         png = figure_png(fig, tight=self._tight)
         self.figure.value = png
         self.described.value = _SCREEN_READER_ONLY.format(html_text.escape(f"Figure: {self.alt}"))
@@ -98,7 +99,7 @@ class Explorer(widgets.VBox):
         bundle = super()._repr_mimebundle_(**kwargs)  # ipywidgets >= 8 (7 displays itself, live only)
         bundle["text/plain"] = self._description
         # what a page without a kernel shows (a stored notebook, a slide): the picture, and what makes it move
-        bundle["text/html"] = _STATIC_CAPTION + img_html(self._static_png, self._static_alt)
+        bundle["text/html"] = _STATIC_CAPTION + img_html(self._static_png, self._static_alt, self._static_text_px)
         return bundle
 
 

@@ -12,7 +12,7 @@ from .activations import sigmoid
 from .explorer import Explorer
 from .gradcheck import numerical_gradient, relative_difference
 from .logistic import loss, loss_da, loss_from_z
-from .style import BLACK, BLUE, BOX, GREY, VERMILLION, describe
+from .style import BLACK, BLUE, BOX, GREY, VERMILLION, describe, figure_size, for_slides, pt
 
 INPUT, COMPUTED, OUTPUT = "#E8F1F8", "#FFFFFF", "#FDF6D8"  # light tints of the palette's blue and yellow
 
@@ -22,17 +22,17 @@ def _draw(ax, nodes, edges, title):
 
     ``lines`` is a list of (text, colour) pairs stacked in the node's box.
     """
-    line_height = 13  # points, at font size 10
+    line_height = 1.3 * pt(10)  # points
     boxes = {}
     for key, (x, y, lines, fill) in nodes.items():
         # an invisible block of the same lines sizes the box; each line is then written in its colour
         block = "\n".join(t for t, _ in lines)
-        boxes[key] = ax.text(x, y, block, ha="center", va="center", fontsize=10, color="none", zorder=3, gid=BOX,
+        boxes[key] = ax.text(x, y, block, ha="center", va="center", fontsize=pt(10), color="none", zorder=3, gid=BOX,
                              bbox=dict(boxstyle="round,pad=0.4", fc=fill, ec=BLUE, lw=1.2))
         top = line_height * (len(lines) - 1) / 2
         for i, (t, colour) in enumerate(lines):
             ax.annotate(t, xy=(x, y), xytext=(0, top - i * line_height), textcoords="offset points",
-                        ha="center", va="center", fontsize=10, color=colour, zorder=4)
+                        ha="center", va="center", fontsize=pt(10), color=colour, zorder=4)
     for start, end in edges:
         ax.annotate("", xy=nodes[end][:2], xytext=nodes[start][:2], zorder=5,
                     arrowprops=dict(arrowstyle="-|>", mutation_scale=14, color=GREY, lw=1.4, shrinkA=2, shrinkB=2,
@@ -131,7 +131,7 @@ def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="b
     edges = [("x1", "z"), ("w1", "z"), ("x2", "z"), ("w2", "z"), ("b", "z"), ("z", "a"), ("a", "L")]
     titles = {"values": "Forward pass: each node's value", "gradients": "Backward pass: each node's derivative dL/d(node)",
               "both": "Logistic regression as a computation graph: values (blue) and derivatives (vermilion)"}
-    fig = ax.figure if ax is not None else plt.figure(figsize=(9.5, 4.6))
+    fig = ax.figure if ax is not None else plt.figure(figsize=figure_size((9.5, 4.6), (9.5, 6.0)))
     if ax is None:
         ax = fig.add_axes((0.0, 0.0, 1.0, 0.93))  # laid out by hand: saving needs no second, "tight" pass
     _draw(ax, nodes, edges, titles[show])
@@ -187,22 +187,34 @@ def draw_two_layer_graph(*, show="both", ax=None):
         raise ValueError(f"show must be 'values', 'gradients' or 'both'; got {show!r}")
     bwd = show in ("gradients", "both")
 
-    def node(name, grad=None):
-        return [(name, BLACK)] + ([(grad, VERMILLION)] if bwd and grad else [])
+    def node(name, *grads):
+        return [(name, BLACK)] + [(grad, VERMILLION) for grad in grads if bwd]
 
-    nodes = {
-        "x": (0, 0.4, node("$x = a^{[0]}$"), INPUT),
-        "W1": (0.6, 1.6, node("$W^{[1]}, b^{[1]}$", "$dW^{[1]} = dz^{[1]}x^T$,  $db^{[1]} = dz^{[1]}$"), INPUT),
-        "z1": (2.0, 0.4, node("$z^{[1]} = W^{[1]}x + b^{[1]}$", "$dz^{[1]} = W^{[2]T}dz^{[2]} * g^{[1]\\prime}(z^{[1]})$"), COMPUTED),
-        "a1": (3.9, -0.8, node("$a^{[1]} = g^{[1]}(z^{[1]})$", "$da^{[1]} = W^{[2]T}dz^{[2]}$"), COMPUTED),
-        "W2": (4.6, 1.6, node("$W^{[2]}, b^{[2]}$", "$dW^{[2]} = dz^{[2]}a^{[1]T}$,  $db^{[2]} = dz^{[2]}$"), INPUT),
-        "z2": (6.0, 0.4, node("$z^{[2]} = W^{[2]}a^{[1]} + b^{[2]}$", "$dz^{[2]} = a^{[2]} - y$"), COMPUTED),
-        "a2": (7.9, -0.8, node("$a^{[2]} = \\sigma(z^{[2]})$", "$da^{[2]}$ (folded into $dz^{[2]}$)"), COMPUTED),
-        "L": (9.6, 0.4, node("$\\mathcal{L}(a^{[2]}, y)$"), OUTPUT),
-    }
+    if for_slides():  # the same graph in two rows, layer 1 over layer 2: with a slide's large text it fits 960 px
+        nodes = {
+            "W1": (3.3, 2.3, node("$W^{[1]}, b^{[1]}$", "$dW^{[1]} = dz^{[1]}x^T$", "$db^{[1]} = dz^{[1]}$"), INPUT),
+            "x": (0, 1.0, node("$x = a^{[0]}$"), INPUT),
+            "z1": (3.3, 1.0, node("$z^{[1]} = W^{[1]}x + b^{[1]}$", "$dz^{[1]} = W^{[2]T}dz^{[2]} * g^{[1]\\prime}(z^{[1]})$"), COMPUTED),
+            "a1": (6.6, 1.0, node("$a^{[1]} = g^{[1]}(z^{[1]})$", "$da^{[1]} = W^{[2]T}dz^{[2]}$"), COMPUTED),
+            "W2": (0, -0.5, node("$W^{[2]}, b^{[2]}$", "$dW^{[2]} = dz^{[2]}a^{[1]T}$", "$db^{[2]} = dz^{[2]}$"), INPUT),
+            "z2": (0, -1.9, node("$z^{[2]} = W^{[2]}a^{[1]} + b^{[2]}$", "$dz^{[2]} = a^{[2]} - y$"), COMPUTED),
+            "a2": (3.3, -1.9, node("$a^{[2]} = \\sigma(z^{[2]})$", "$da^{[2]}$ (folded into $dz^{[2]}$)"), COMPUTED),
+            "L": (6.6, -1.9, node("$\\mathcal{L}(a^{[2]}, y)$"), OUTPUT),
+        }
+    else:
+        nodes = {
+            "x": (0, 0.4, node("$x = a^{[0]}$"), INPUT),
+            "W1": (0.6, 1.6, node("$W^{[1]}, b^{[1]}$", "$dW^{[1]} = dz^{[1]}x^T$,  $db^{[1]} = dz^{[1]}$"), INPUT),
+            "z1": (2.0, 0.4, node("$z^{[1]} = W^{[1]}x + b^{[1]}$", "$dz^{[1]} = W^{[2]T}dz^{[2]} * g^{[1]\\prime}(z^{[1]})$"), COMPUTED),
+            "a1": (3.9, -0.8, node("$a^{[1]} = g^{[1]}(z^{[1]})$", "$da^{[1]} = W^{[2]T}dz^{[2]}$"), COMPUTED),
+            "W2": (4.6, 1.6, node("$W^{[2]}, b^{[2]}$", "$dW^{[2]} = dz^{[2]}a^{[1]T}$,  $db^{[2]} = dz^{[2]}$"), INPUT),
+            "z2": (6.0, 0.4, node("$z^{[2]} = W^{[2]}a^{[1]} + b^{[2]}$", "$dz^{[2]} = a^{[2]} - y$"), COMPUTED),
+            "a2": (7.9, -0.8, node("$a^{[2]} = \\sigma(z^{[2]})$", "$da^{[2]}$ (folded into $dz^{[2]}$)"), COMPUTED),
+            "L": (9.6, 0.4, node("$\\mathcal{L}(a^{[2]}, y)$"), OUTPUT),
+        }
     edges = [("x", "z1"), ("W1", "z1"), ("z1", "a1"), ("a1", "z2"), ("W2", "z2"), ("z2", "a2"), ("a2", "L")]
     title = "The two-layer network for one example" + (": forward (black) and backward (vermilion)" if bwd else "")
-    fig = ax.figure if ax is not None else plt.figure(figsize=(11, 4.4))
+    fig = ax.figure if ax is not None else plt.figure(figsize=figure_size((11, 4.4), (10.2, 5.8)))
     ax = ax if ax is not None else fig.add_subplot()
     _draw(ax, nodes, edges, title)
     return describe(fig, "A computation graph for one example drawn as boxes joined by arrows, left to right: x and "

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
 from .explorer import Explorer
-from .style import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, describe
+from .style import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, describe, pt
 
 
 def shape_table(n_x, n_h, n_y, m=1):
@@ -113,7 +113,7 @@ def draw_shapes(n_x, n_h, n_y, m=1, *, pass_="forward"):
             x = x0
             for item in eq:
                 if isinstance(item, str):
-                    ax.text(x + width(item) / 2, centre, item, ha="center", va="center", fontsize=13)
+                    ax.text(x + width(item) / 2, centre, item, ha="center", va="center", fontsize=pt(13))
                     x += width(item)
                     continue
                 name, (r, c) = item
@@ -121,14 +121,14 @@ def draw_shapes(n_x, n_h, n_y, m=1, *, pass_="forward"):
                 slot = width(item)
                 left = x + (slot - w) / 2
                 ax.add_patch(Rectangle((left, centre - h / 2), w, h, fc=COLOURS.get(name[0], GREY), ec="black", lw=0.8, alpha=0.35))
-                ax.text(x + slot / 2, centre + h / 2 + 0.04, name, ha="center", va="bottom", fontsize=10, weight="bold")
-                ax.text(x + slot / 2, centre - h / 2 - 0.04, f"{r}×{c}", ha="center", va="top", fontsize=9)
+                ax.text(x + slot / 2, centre + h / 2 + 0.04, name, ha="center", va="bottom", fontsize=pt(10), weight="bold")
+                ax.text(x + slot / 2, centre - h / 2 - 0.04, f"{r}×{c}", ha="center", va="top", fontsize=pt(9))
                 x += slot
             top -= row_height + gap
         x0 += column_width + 0.6
     what = "forward pass" if pass_ == "forward" else "backward pass (dfoo has the shape of foo)"
     ax.text(0.1, total_height - 0.08, f"Shapes of the {what}: n_x = {n_x}, n_h = {n_h}, n_y = {n_y}, m = {m}",
-            ha="left", va="top", fontsize=12)
+            ha="left", va="top", fontsize=pt(12))
     said = "; ".join(" ".join(f"{i[0]} ({i[1][0]}×{i[1][1]})" if isinstance(i, tuple) else i for i in eq)
                      for column in columns for eq in column)
     return describe(fig, f"The equations of the {what}, each matrix drawn as a block of its shape "

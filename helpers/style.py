@@ -16,6 +16,7 @@ import os
 import re
 
 import matplotlib
+import matplotlib.text
 import numpy as np
 
 # Okabe & Ito (2008), "Color Universal Design"
@@ -37,6 +38,7 @@ LINESTYLES = ("-", "--", ":", "-.")
 
 FIGSIZE = (7.5, 4.2)  # inches: fits a laptop screen beside the notebook's margins
 WIDE = (10, 4.2)
+SLIDE_WIDE = (9.6, 4.2)  # a slide shows a figure at most 876 px wide (870 at 90 dpi leaves a margin)
 
 RC = {
     "figure.figsize": FIGSIZE,
@@ -54,6 +56,62 @@ RC = {
     "image.cmap": "cividis",
 }
 
+# On a slide (tools/make_slides.py runs the notebooks with BBH_SLIDES=1) no text of a figure is smaller than the deck's
+# body text: 20 px (nbconvert's reveal template), that is 16 points at the figures' 90 dpi.
+SLIDE_TEXT_PT = 16
+SLIDE_RC = {"font.size": SLIDE_TEXT_PT, "axes.titlesize": SLIDE_TEXT_PT + 1, "axes.labelsize": SLIDE_TEXT_PT,
+            "xtick.labelsize": SLIDE_TEXT_PT, "ytick.labelsize": SLIDE_TEXT_PT, "legend.fontsize": SLIDE_TEXT_PT,
+            "figure.titlesize": SLIDE_TEXT_PT + 2}
+
+
+def for_slides():
+    """Whether the figures are drawn for the slide decks (``BBH_SLIDES=1``, set by tools/make_slides.py)."""
+    return os.environ.get("BBH_SLIDES") == "1"
+
+
+def pt(size):
+    """A font size in points: ``size`` in a notebook; on a slide, at least the deck's body text."""
+    return max(size, SLIDE_TEXT_PT) if for_slides() else size
+
+
+def figure_size(notebook, slide):
+    """A figure's size in inches: ``notebook``, or ``slide`` when drawn for a slide (its larger text needs more room)."""
+    return slide if for_slides() else notebook
+
+
+def wrap_titles(fig):
+    """On a slide, a panel's title wider than its panel goes on two lines or more (a formula in it is never split);
+    the panels are laid out again. Returns ``fig``."""
+    renderer = fig.canvas.get_renderer()
+    wrapped = False
+    for ax in fig.axes:
+        title, room = ax.title, ax.get_window_extent(renderer).width
+        text, width = title.get_text(), title.get_window_extent(renderer).width
+        if not text or width <= room:
+            continue
+        words = re.split(r"( )", re.sub(r"\$[^$]*\$", lambda m: m.group(0).replace(" ", "\0"), text))[::2]
+        per_line = max(8, int(len(text) * room / width))
+        lines, line = [], ""
+        for word in words:
+            if line and len(line) + 1 + len(word) > per_line:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        title.set_text("\n".join(lines + [line]).replace("\0", " "))
+        wrapped = True
+    if wrapped and all(ax.get_subplotspec() is not None for ax in fig.axes):
+        fig.tight_layout()
+    return fig
+
+
+def smallest_text_px(fig, dpi):
+    """The size in pixels, at ``dpi``, of the smallest text the figure shows (its titles, labels, ticks, legends, boxes)."""
+    fig.canvas.draw()  # tick labels exist once drawn
+    sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text)
+             if t.get_visible() and t.get_text().strip() and t.get_color() != "none"]
+    return round(min(sizes, default=0) * dpi / 72, 1)
+
 
 # backends that draw to a file only: in a notebook they would show no figure at all
 FILE_BACKENDS = {"agg", "cairo", "pdf", "pgf", "ps", "svg", "template"}
@@ -67,7 +125,7 @@ def setup():
     """
     inline_figures()
     accessible_figures()
-    matplotlib.rcParams.update(RC)
+    matplotlib.rcParams.update({**RC, **(SLIDE_RC if for_slides() else {})})
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
 
 
@@ -137,17 +195,22 @@ def alt_text(fig):
     return f"{said}." if said else "A figure with no title, labels or text."
 
 
-def img_html(png, alt):
-    """PNG bytes as an HTML ``<img>`` with the text alternative ``alt``."""
-    return f'<img src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" alt="{html.escape(alt, quote=True)}"/>'
+def img_html(png, alt, text_px=None):
+    """PNG bytes as an HTML ``<img>`` with the text alternative ``alt`` (and, drawn for a slide, the size of its smallest
+    text in pixels, which tools/slide_audit.py compares with the slide's body text)."""
+    size = f' data-text-px="{text_px:g}"' if text_px is not None else ""
+    return (f'<img src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" '
+            f'alt="{html.escape(alt, quote=True)}"{size}/>')
 
 
 def figure_html(fig):
     """The figure as an HTML ``<img>`` with its text alternative (a PNG drawn as the inline backend draws it)."""
+    if for_slides():
+        wrap_titles(fig)
     buffer = io.BytesIO()
     fig.canvas.print_figure(buffer, format="png", dpi=fig.dpi, bbox_inches="tight",
                             facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
-    return img_html(buffer.getvalue(), alt_text(fig))
+    return img_html(buffer.getvalue(), alt_text(fig), smallest_text_px(fig, fig.dpi) if for_slides() else None)
 
 
 def accessible_figures():

@@ -6,7 +6,7 @@ import numpy as np
 from .datasets import make_flower
 from .explorer import Explorer
 from .network import backward_propagation, compute_cost, forward_propagation, update_parameters
-from .style import LINESTYLES, PALETTE, WIDE, describe
+from .style import LINESTYLES, PALETTE, SLIDE_WIDE, WIDE, describe, figure_size, pt
 
 
 def constant_parameters(n_x, n_h, n_y, value):
@@ -54,14 +54,14 @@ def plot_hidden_units(history, *, title, ax=None):
     ax.set_xlabel("iteration")
     ax.set_ylabel("first weight of the unit, $W^{[1]}_{j,1}$")
     ax.set_title(title)
-    ax.legend(fontsize=8, loc="best")
+    ax.legend(fontsize=pt(8), loc="best")
     return describe(fig, "A line chart of the first weight of each hidden unit during training, one line per unit; "
                          "lines that lie on top of each other are units that stay identical")
 
 
 def plot_symmetry(histories):
     """Side by side, the hidden units' weights over training for each start in ``histories`` {title: history}."""
-    fig, axes = plt.subplots(1, len(histories), figsize=WIDE, sharey=False)
+    fig, axes = plt.subplots(1, len(histories), figsize=figure_size(WIDE, SLIDE_WIDE), sharey=False)
     for ax, (title, history) in zip(np.atleast_1d(axes), histories.items()):
         plot_hidden_units(history, title=title, ax=ax)
     fig.tight_layout()
@@ -70,7 +70,7 @@ def plot_symmetry(histories):
 
 def plot_saturation(X, scales, *, n_h=4, activation="tanh"):
     """For each weight scale: the distribution of A1 = g(Z1) at the start, and of g′(Z1)."""
-    fig, (left, right) = plt.subplots(1, 2, figsize=WIDE)
+    fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
     bins = np.linspace(-1, 1, 41)
     for i, scale in enumerate(scales):
         parameters = scaled_parameters(X.shape[0], n_h, 1, scale)
@@ -93,7 +93,7 @@ def plot_saturation(X, scales, *, n_h=4, activation="tanh"):
 def plot_costs_by_scale(X, Y, scales, *, num_iterations=1000, n_h=4):
     """For each initial weight scale (0: all zeros): the cost during training, and how far W1 has moved
     from where it started, ‖W1(t) − W1(0)‖ / ‖W1(0)‖ (for zeros, ‖W1(t)‖)."""
-    fig, (left, right) = plt.subplots(1, 2, figsize=WIDE)
+    fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
     for i, scale in enumerate(scales):
         start = scaled_parameters(X.shape[0], n_h, 1, scale) if scale else constant_parameters(X.shape[0], n_h, 1, 0.0)
         _, history = train_with_history(X, Y, start, num_iterations=num_iterations)
@@ -154,7 +154,7 @@ def initialization_explorer():
             value = scale if start == "equal" else 0.0
             first, kind = constant_parameters(2, 4, 1, value), f"every weight {value:g}"
         parameters, history = train_with_history(X, Y, first, num_iterations=600)
-        fig, (left, right) = plt.subplots(1, 2, figsize=WIDE)
+        fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
         plot_hidden_units(history, title=f"Hidden units, {kind}", ax=left)
         right.plot(history["costs"], color=PALETTE[0], lw=2)
         right.set_xlabel("iteration")

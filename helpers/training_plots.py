@@ -9,7 +9,7 @@ from matplotlib.colors import ListedColormap
 from .datasets import DATASETS, load_dataset
 from .explorer import Explorer
 from .network import _cost, _forward, accuracy, initialize_parameters, predict, train
-from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, GREY, VERMILLION, WIDE, describe
+from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, GREY, SLIDE_WIDE, VERMILLION, WIDE, describe, figure_size, for_slides, pt
 
 REGIONS = ListedColormap(["#CFE3F1", "#FBE7C2"])  # light tints of the two class colours
 
@@ -74,7 +74,7 @@ def plot_costs(costs, *, title="Cost during training", ax=None, label=None):
 
 def plot_training(parameters, costs, X, Y, activation="tanh", *, title="Two-layer network", resolution=200):
     """The decision boundary and the cost curve of a trained network, side by side."""
-    fig, (left, right) = plt.subplots(1, 2, figsize=WIDE)
+    fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
     plot_decision_boundary(lambda P: predict(parameters, P, activation), X, Y, title=title, ax=left, resolution=resolution)
     plot_costs(costs, ax=right)
     fig.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.9, wspace=0.22)  # fixed: no extra layout pass
@@ -129,9 +129,9 @@ def training_playground():
         try:
             X, Y, parameters, costs = cache.get(dataset, n_h, activation, learning_rate, num_iterations)
         except FloatingPointError:
-            fig, ax = plt.subplots(figsize=WIDE)
+            fig, ax = plt.subplots(figsize=figure_size(WIDE, SLIDE_WIDE))
             ax.text(0.5, 0.5, f"Training diverged at learning rate {learning_rate}: try a smaller one.",
-                    ha="center", va="center", fontsize=13)
+                    ha="center", va="center", fontsize=pt(13))
             ax.set_axis_off()
             ax.set_title("No result")
             return fig
@@ -178,7 +178,8 @@ def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
              "relu": lambda p, c, X, Y: backward_variant(p, c, X, Y, g_prime=lambda Z1, A1: relu_prime(Z1))}
     columns = 3
     rows = -(-len(keys) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(10.5, 3.0 * rows), sharey=True)
+    fig, axes = plt.subplots(rows, columns, figsize=figure_size((10.5, 3.0 * rows), (9.6, 2.8 * rows)), sharey=True)
+    width = 20 if for_slides() else 34  # characters per line of a panel's notes: a slide's text is larger
     for ax, key in zip(np.ravel(axes), keys):
         bug = BUGS[key]
         good, _ = train_with_backward(X, Y, right[bug.activation], num_iterations=num_iterations,
@@ -190,9 +191,9 @@ def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
         if len(bad) <= 1:
             ax.plot([0], bad[:1], marker="x", color=VERMILLION, ms=10, ls="none")
         if stopped:
-            ax.text(0.5, 0.5, "\n".join(textwrap.wrap(stopped, 34)), transform=ax.transAxes, ha="center", va="center",
-                    fontsize=8.5, bbox=dict(fc="white", ec=VERMILLION, lw=0.8))
-        ax.set_title(bug.title, fontsize=10.5)
+            ax.text(0.5, 0.5, "\n".join(textwrap.wrap(stopped, width)), transform=ax.transAxes, ha="center", va="center",
+                    fontsize=pt(8.5), bbox=dict(fc="white", ec=VERMILLION, lw=0.8))
+        ax.set_title("\n".join(textwrap.wrap(bug.title, width)) if for_slides() else bug.title, fontsize=pt(10.5))
         ax.set_xlabel("iteration")
         ax.set_ylim(0, 1.5)
     for ax in np.ravel(axes)[len(keys):]:
@@ -200,7 +201,7 @@ def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
     for ax in np.ravel(axes)[::columns]:
         ax.set_ylabel("cost $J$")
     np.ravel(axes)[0].legend(loc="upper right")
-    fig.suptitle(f"Training on the flower with each bug (learning rate {learning_rate})", fontsize=12)
+    fig.suptitle(f"Training on the flower with each bug (learning rate {learning_rate})", fontsize=pt(12))
     fig.tight_layout()
     return describe(fig, "Line charts, one panel per bug: the cost during training with the bug (solid vermilion) "
                          "and with the right code (dashed grey)")

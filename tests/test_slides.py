@@ -78,22 +78,24 @@ def test_deck_runs_offline_with_equations_rendered(decks):
     assert slides > 5
 
 
-def test_every_slide_fits_1280x720_and_1024x768_with_notes_and_no_solution(decks):
+def test_every_slide_fits_1280x720_and_1024x768_with_notes_large_figure_text_and_no_solution(decks):
     """tools/slide_audit.py steps through every slide of every deck at both sizes, fragments shown."""
     require_chromium()
     totals = slide_audit.main(decks[0].parent)
     assert totals == dict.fromkeys(totals, 0), totals
 
 
-def test_the_audit_sees_a_slide_too_tall_a_formula_too_wide_and_notes_without_a_question(tmp_path):
+def test_the_audit_sees_a_slide_too_tall_a_formula_too_wide_no_question_and_small_figure_text(tmp_path):
     require_chromium()
     notes = {"minutes": 1, "say": "What the presenter says here.", "ask": "What does the class think?"}
     cells = [
         nbformat.v4.new_markdown_cell("## Too tall\n\n" + "\n\n".join(f"Line {i}." for i in range(30))),
         nbformat.v4.new_markdown_cell("## Too wide\n\n$$" + " + ".join(f"x_{{{i}}}" for i in range(90)) + "$$"),
         nbformat.v4.new_markdown_cell("## Fits"),
+        # a figure not drawn by helpers for a slide: matplotlib's 10-point text is half the slide's body text
+        nbformat.v4.new_code_cell("%matplotlib inline\nimport matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()"),
     ]
-    for cell, ask in zip(cells, [notes["ask"], notes["ask"], "No question here."]):
+    for cell, ask in zip(cells, [notes["ask"], notes["ask"], "No question here.", notes["ask"]]):
         cell.metadata.update(slideshow={"slide_type": "slide"}, bbh={"notes": {**notes, "ask": ask}})
     path = tmp_path / "99_bad.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
@@ -102,7 +104,7 @@ def test_the_audit_sees_a_slide_too_tall_a_formula_too_wide_and_notes_without_a_
     report = json.loads((tmp_path / "slides" / "audit.json").read_text())["decks"]
     for size in ("1280x720", "1024x768"):
         deck = report[f"99_bad.slides.html {size}"]
-        assert (deck["overflowing"], deck["cut_off"], deck["no_notes"]) == ([1], [2], [3]), deck
+        assert (deck["overflowing"], deck["cut_off"], deck["no_notes"], deck["small_figure_text"]) == ([1], [2], [3], [4]), deck
 
 
 def test_a_slide_without_notes_stops_the_build(tmp_path):

@@ -7,9 +7,13 @@ nbconvert's SlidesExporter. A classroom projector may have no network, so nothin
 reveal.js, MathJax, require.js and jQuery are installed from the npm registry by `make setup` (exact
 versions in tools/slides/package-lock.json; this script installs them itself when they are missing) and
 copied next to the decks, which point at those copies: building the decks needs no network after set-up. The
-folder build/slides can be copied to a USB stick as it is. Interactive figures show the static PNG of
-their default state (the stored notebooks carry no widget references).
+folder build/slides can be copied to a USB stick as it is.
+
+The decks show the exercise edition run again in a kernel with ``BBH_SLIDES=1``: `helpers` then draws every figure for a
+slide, with no text smaller than the slide's body text (helpers.style.SLIDE_TEXT_PT). An interactive figure shows the
+picture of its starting values (`make present` shows it live).
 """
+import os
 import re
 import shutil
 import subprocess
@@ -20,6 +24,9 @@ import nbformat
 from nbconvert.exporters import SlidesExporter
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from run_notebooks import execute  # noqa: E402
+
 NPM_DIR = ROOT / "tools" / "slides"
 MODULES = NPM_DIR / "node_modules"
 
@@ -121,7 +128,7 @@ def build(output_dir=ROOT / "build" / "slides", notebooks=None):
     written = []
     paths = notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
     for path in paths:
-        nb = nbformat.read(path, as_version=4)
+        nb, _ = execute(path, env={**os.environ, "BBH_SLIDES": "1"})  # every figure drawn for a slide
         speaker_notes(nb)
         body, _ = slides.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
         target = output_dir / f"{path.stem}.slides.html"

@@ -32,13 +32,19 @@ def strip_widget_views(nb):
     return dropped
 
 
-def run(path, timeout=120):
+def execute(path, timeout=120, env=None):
+    """The notebook at ``path`` run top to bottom in a fresh kernel started in its folder (with the environment ``env``
+    if given), its widget views stripped; returns it and how many widget views were dropped."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
     )
-    client.execute()
-    dropped = strip_widget_views(nb)
+    client.execute(**({"env": env} if env is not None else {}))
+    return nb, strip_widget_views(nb)
+
+
+def run(path, timeout=120):
+    nb, dropped = execute(path, timeout)
     nb.metadata.get("kernelspec", {}).update({"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"})
     nbformat.write(nb, path)
     return dropped

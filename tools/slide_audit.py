@@ -13,8 +13,9 @@ At 1280×720 and 1024×768, every slide shown with all its fragments:
   it too (the bug gallery of 04 prints the right line beside each bug);
 - console errors, page errors, and requests that are not for a local file;
 - broken links: an <a href> to a local file that is not there;
-- no notes: a slide without speaker notes that say its minutes and a question to ask the class.
-Figure text size is not audited yet (issue 9).
+- no notes: a slide without speaker notes that say its minutes and a question to ask the class;
+- small figure text: a figure whose smallest text, as the slide shows it, is smaller than the slide's body text (helpers
+  writes that size into the <img> it draws for a slide; a figure without it counts as small).
 """
 import json
 import sys
@@ -54,9 +55,12 @@ MEASURE = """() => {
     const clipped = clip !== null && (r.right > clip.right + 1 || r.left < clip.left - 1);
     if (clipped || r.right > vw + 1 || r.left < -1 || el.scrollWidth > el.clientWidth + 1) cuts.push(el.tagName + '.' + el.className + ' ' + Math.round(r.left) + '-' + Math.round(r.right) + ' sw ' + el.scrollWidth + ' cw ' + el.clientWidth);
   });
+  const body = parseFloat(getComputedStyle(document.body).getPropertyValue('--jp-content-font-size1'));
+  const small = [...slide.querySelectorAll('.jp-OutputArea-output img')].filter(img =>
+    !(parseFloat(img.dataset.textPx) * img.clientWidth / img.naturalWidth >= body - 0.5));
   const aside = slide.querySelector('aside.notes');
   const notes = aside !== null && / min /.test(aside.textContent) && /Ask the class: .+\\?/.test(aside.textContent);
-  return {overflowing, cuts, notes, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight};
+  return {overflowing, cuts, notes, small: small.length, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight};
 }"""
 
 
@@ -73,13 +77,15 @@ def audit_deck(browser, deck, width, height, solution_lines):
     page.evaluate("() => { window.Reveal = require('vendor/reveal.js/dist/reveal.js'); Reveal.configure({transition: 'none'}); }")
     automatic = page.evaluate("() => MathJax.Hub.config.CommonHTML.linebreaks.automatic")
     indices = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
-    result = {"slides": len(indices), "overflowing": [], "cut_off": [], "solutions": [], "no_notes": []}
+    result = {"slides": len(indices), "overflowing": [], "cut_off": [], "solutions": [], "no_notes": [], "small_figure_text": []}
     for number, index in enumerate(indices, start=1):
         page.evaluate(f"() => Reveal.slide({index['h']}, {index.get('v') or 0})")
         page.wait_for_function(SETTLED, timeout=30_000)
         measured = page.evaluate(MEASURE)
         if not measured["notes"]:
             result["no_notes"].append(number)
+        if measured["small"]:
+            result["small_figure_text"].append(number)
         if measured["overflowing"]:
             result["overflowing"].append(number)
         if measured["cuts"]:
@@ -136,10 +142,10 @@ def main(deck_dir=ROOT / "build" / "slides"):
                       f"{r['overflowing']}, cut off {len(r['cut_off'])} {r['cut_off']}, solutions {len(r['solutions'])}, "
                       f"formula line-breaking {'on' if r['broken_formulas'] else 'off'}, console errors "
                       f"{len(r['console_errors'])}, remote requests {len(r['remote_requests'])}, broken links {r['broken_links']}, "
-                      f"no notes {r['no_notes']}")
+                      f"no notes {r['no_notes']}, small figure text {r['small_figure_text']}")
         browser.close()
     totals = {key: sum(len(r[key]) if isinstance(r[key], list) else int(r[key]) for r in report.values())
-              for key in ("overflowing", "cut_off", "solutions", "broken_formulas", "console_errors", "remote_requests", "broken_links", "no_notes")}
+              for key in ("overflowing", "cut_off", "solutions", "broken_formulas", "console_errors", "remote_requests", "broken_links", "no_notes", "small_figure_text")}
     print("totals over both sizes:", ", ".join(f"{k} {v}" for k, v in totals.items()))
     (deck_dir / "audit.json").write_text(json.dumps({"decks": report, "totals": totals}, indent=1, ensure_ascii=False))
     return totals
