@@ -23,7 +23,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
-from .style import alt_text, for_slides, img_html, smallest_text_px, wrap_titles
+from .style import alt_text, fit_to_slide, img_html
 
 
 def figure_png(fig, dpi=90, tight=True):
@@ -87,7 +87,7 @@ class Explorer(widgets.VBox):
             result = self._draw(**self.values)
         fig, html = result if isinstance(result, tuple) else (result, "")
         self.alt = alt_text(fig)
-        self._text_px = smallest_text_px(wrap_titles(fig), 90) if for_slides() else None
+        self._text_px = fit_to_slide(fig, 90)
         png = figure_png(fig, tight=self._tight)
         self.figure.value = png
         self.described.value = _SCREEN_READER_ONLY.format(html_text.escape(f"Figure: {self.alt}"))

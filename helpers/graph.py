@@ -178,6 +178,12 @@ def graph_explorer():
 # ---------------------------------------------------------------------------------------------------
 # The two-layer network: x → z[1] → a[1] → z[2] → a[2] → L
 # ---------------------------------------------------------------------------------------------------
+_TWO_LAYER = {"x": (0, 0.4), "W1": (0.6, 1.6), "z1": (2.0, 0.4), "a1": (3.9, -0.8), "W2": (4.6, 1.6), "z2": (6.0, 0.4),
+              "a2": (7.9, -0.8), "L": (9.6, 0.4)}
+_TWO_LAYER_ON_A_SLIDE = {"W1": (3.3, 2.3), "x": (0, 1.0), "z1": (3.3, 1.0), "a1": (6.6, 1.0), "W2": (0, -0.5),
+                         "z2": (0, -1.9), "a2": (3.3, -1.9), "L": (6.6, -1.9)}
+
+
 def draw_two_layer_graph(*, show="both", ax=None):
     """The two-layer network's graph for one example, with the backward pass's derivatives under each node.
 
@@ -187,31 +193,26 @@ def draw_two_layer_graph(*, show="both", ax=None):
         raise ValueError(f"show must be 'values', 'gradients' or 'both'; got {show!r}")
     bwd = show in ("gradients", "both")
 
+    # each node's name and gradients (a box's gradients share a line in a notebook; on a slide each has its own)
+    labels = {
+        "x": (("$x = a^{[0]}$",), INPUT),
+        "W1": (("$W^{[1]}, b^{[1]}$", "$dW^{[1]} = dz^{[1]}x^T$", "$db^{[1]} = dz^{[1]}$"), INPUT),
+        "z1": (("$z^{[1]} = W^{[1]}x + b^{[1]}$", "$dz^{[1]} = W^{[2]T}dz^{[2]} * g^{[1]\\prime}(z^{[1]})$"), COMPUTED),
+        "a1": (("$a^{[1]} = g^{[1]}(z^{[1]})$", "$da^{[1]} = W^{[2]T}dz^{[2]}$"), COMPUTED),
+        "W2": (("$W^{[2]}, b^{[2]}$", "$dW^{[2]} = dz^{[2]}a^{[1]T}$", "$db^{[2]} = dz^{[2]}$"), INPUT),
+        "z2": (("$z^{[2]} = W^{[2]}a^{[1]} + b^{[2]}$", "$dz^{[2]} = a^{[2]} - y$"), COMPUTED),
+        "a2": (("$a^{[2]} = \\sigma(z^{[2]})$", "$da^{[2]}$ (folded into $dz^{[2]}$)"), COMPUTED),
+        "L": (("$\\mathcal{L}(a^{[2]}, y)$",), OUTPUT),
+    }
+    slide = for_slides()
+    # on a slide, with its larger text, the graph goes in two rows (layer 1 over layer 2) to fit 960 px
+    positions = _TWO_LAYER_ON_A_SLIDE if slide else _TWO_LAYER
+
     def node(name, *grads):
+        grads = grads if slide or not grads else [",  ".join(grads)]
         return [(name, BLACK)] + [(grad, VERMILLION) for grad in grads if bwd]
 
-    if for_slides():  # the same graph in two rows, layer 1 over layer 2: with a slide's large text it fits 960 px
-        nodes = {
-            "W1": (3.3, 2.3, node("$W^{[1]}, b^{[1]}$", "$dW^{[1]} = dz^{[1]}x^T$", "$db^{[1]} = dz^{[1]}$"), INPUT),
-            "x": (0, 1.0, node("$x = a^{[0]}$"), INPUT),
-            "z1": (3.3, 1.0, node("$z^{[1]} = W^{[1]}x + b^{[1]}$", "$dz^{[1]} = W^{[2]T}dz^{[2]} * g^{[1]\\prime}(z^{[1]})$"), COMPUTED),
-            "a1": (6.6, 1.0, node("$a^{[1]} = g^{[1]}(z^{[1]})$", "$da^{[1]} = W^{[2]T}dz^{[2]}$"), COMPUTED),
-            "W2": (0, -0.5, node("$W^{[2]}, b^{[2]}$", "$dW^{[2]} = dz^{[2]}a^{[1]T}$", "$db^{[2]} = dz^{[2]}$"), INPUT),
-            "z2": (0, -1.9, node("$z^{[2]} = W^{[2]}a^{[1]} + b^{[2]}$", "$dz^{[2]} = a^{[2]} - y$"), COMPUTED),
-            "a2": (3.3, -1.9, node("$a^{[2]} = \\sigma(z^{[2]})$", "$da^{[2]}$ (folded into $dz^{[2]}$)"), COMPUTED),
-            "L": (6.6, -1.9, node("$\\mathcal{L}(a^{[2]}, y)$"), OUTPUT),
-        }
-    else:
-        nodes = {
-            "x": (0, 0.4, node("$x = a^{[0]}$"), INPUT),
-            "W1": (0.6, 1.6, node("$W^{[1]}, b^{[1]}$", "$dW^{[1]} = dz^{[1]}x^T$,  $db^{[1]} = dz^{[1]}$"), INPUT),
-            "z1": (2.0, 0.4, node("$z^{[1]} = W^{[1]}x + b^{[1]}$", "$dz^{[1]} = W^{[2]T}dz^{[2]} * g^{[1]\\prime}(z^{[1]})$"), COMPUTED),
-            "a1": (3.9, -0.8, node("$a^{[1]} = g^{[1]}(z^{[1]})$", "$da^{[1]} = W^{[2]T}dz^{[2]}$"), COMPUTED),
-            "W2": (4.6, 1.6, node("$W^{[2]}, b^{[2]}$", "$dW^{[2]} = dz^{[2]}a^{[1]T}$,  $db^{[2]} = dz^{[2]}$"), INPUT),
-            "z2": (6.0, 0.4, node("$z^{[2]} = W^{[2]}a^{[1]} + b^{[2]}$", "$dz^{[2]} = a^{[2]} - y$"), COMPUTED),
-            "a2": (7.9, -0.8, node("$a^{[2]} = \\sigma(z^{[2]})$", "$da^{[2]}$ (folded into $dz^{[2]}$)"), COMPUTED),
-            "L": (9.6, 0.4, node("$\\mathcal{L}(a^{[2]}, y)$"), OUTPUT),
-        }
+    nodes = {key: (*positions[key], node(*texts), fill) for key, (texts, fill) in labels.items()}
     edges = [("x", "z1"), ("W1", "z1"), ("z1", "a1"), ("a1", "z2"), ("W2", "z2"), ("z2", "a2"), ("a2", "L")]
     title = "The two-layer network for one example" + (": forward (black) and backward (vermilion)" if bwd else "")
     fig = ax.figure if ax is not None else plt.figure(figsize=figure_size((11, 4.4), (10.2, 5.8)))

@@ -105,6 +105,12 @@ def wrap_titles(fig):
     return fig
 
 
+def fit_to_slide(fig, dpi):
+    """Drawn for a slide: the figure's titles wrapped (``wrap_titles``) and its smallest text in pixels at ``dpi``, which
+    the ``<img>`` carries for tools/slide_audit.py. In a notebook: nothing changes, and None."""
+    return smallest_text_px(wrap_titles(fig), dpi) if for_slides() else None
+
+
 def smallest_text_px(fig, dpi):
     """The size in pixels, at ``dpi``, of the smallest text the figure shows (its titles, labels, ticks, legends, boxes)."""
     fig.canvas.draw()  # tick labels exist once drawn
@@ -205,12 +211,11 @@ def img_html(png, alt, text_px=None):
 
 def figure_html(fig):
     """The figure as an HTML ``<img>`` with its text alternative (a PNG drawn as the inline backend draws it)."""
-    if for_slides():
-        wrap_titles(fig)
+    text_px = fit_to_slide(fig, fig.dpi)
     buffer = io.BytesIO()
     fig.canvas.print_figure(buffer, format="png", dpi=fig.dpi, bbox_inches="tight",
                             facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
-    return img_html(buffer.getvalue(), alt_text(fig), smallest_text_px(fig, fig.dpi) if for_slides() else None)
+    return img_html(buffer.getvalue(), alt_text(fig), text_px)
 
 
 def accessible_figures():

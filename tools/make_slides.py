@@ -103,8 +103,7 @@ def finish(body, decks):
 
 def speaker_notes(nb):
     """Give every slide its speaker notes (reveal.js shows them in the speaker view, key S): a "notes" cell at the end of
-    each slide, made from the metadata ``bbh.notes`` of the cell that starts it (minutes, what to say, what to ask).
-    Returns the deck's minutes in all."""
+    each slide, made from the metadata ``bbh.notes`` of the cell that starts it (minutes, what to say, what to ask)."""
     starts = [i for i, c in enumerate(nb.cells) if c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide")]
     notes = [nb.cells[i].metadata.get("bbh", {}).get("notes") for i in starts]
     if not all(notes):
@@ -117,7 +116,6 @@ def speaker_notes(nb):
                 f"**Ask the class:** {note['ask']}")
         cell = nbformat.v4.new_markdown_cell(text, metadata={"slideshow": {"slide_type": "notes"}})
         nb.cells.insert(end, cell)
-    return total
 
 
 def build(output_dir=ROOT / "build" / "slides", notebooks=None):
