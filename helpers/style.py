@@ -171,6 +171,14 @@ def level(value):
     return f"{value:.2g}" if not abs(value) >= 10 else f"{float(f'{value:.1g}'):g}"
 
 
+def wanders(line):
+    """Mark a curve whose path, past its first steps, the computer's rounding decides (a chaotic training run: see
+    ``training_plots.rounding_decides``). Its text alternative then says where it starts and that it wanders, never a
+    later value: that value differs between computers, and a stored notebook reads the same on all of them."""
+    line._bbh_wanders = True
+    return line
+
+
 def alt_text(fig):
     """The figure's text alternative: its description, then per panel its title, axes, legend and box texts."""
     parts = list(getattr(fig, "_bbh_description", []))
@@ -187,7 +195,10 @@ def alt_text(fig):
             bits.append("legend: " + ", ".join(plain(t.get_text()) for t in legend.get_texts()))
         for line in ax.get_lines():
             y = np.asarray(line.get_ydata(), dtype=float)
-            if y.size > 1 and not line.get_label().startswith("_"):
+            if y.size > 1 and getattr(line, "_bbh_wanders", False):
+                bits.append(f"{plain(line.get_label())} from {level(y[0])}, then wandering over {y.size} points "
+                            "(past its first steps, the computer's rounding decides its path)")
+            elif y.size > 1 and not line.get_label().startswith("_"):
                 bits.append(f"{plain(line.get_label())} from {level(y[0])} to {level(y[-1])} over {y.size} points")
             elif y.size > 1 and len(ax.get_lines()) == 1:
                 bits.append(f"the curve goes from {level(y[0])} to {level(y[-1])} over {y.size} points")

@@ -9,7 +9,8 @@ from matplotlib.colors import ListedColormap
 from .datasets import DATASETS, load_dataset
 from .explorer import Explorer
 from .network import _cost, _forward, accuracy, initialize_parameters, predict, train
-from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, GREY, SLIDE_WIDE, VERMILLION, WIDE, describe, figure_size, for_slides, pt
+from .style import (BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, GREY, SLIDE_WIDE, VERMILLION, WIDE, describe, figure_size,
+                    for_slides, pt, wanders)
 
 REGIONS = ListedColormap(["#CFE3F1", "#FBE7C2"])  # light tints of the two class colours
 
@@ -142,11 +143,17 @@ def training_playground():
     return Explorer(controls, draw, tight=False, description="Training playground: change a control to retrain and redraw (needs a running kernel).")
 
 
+# a run whose cost passed this many times its starting cost has diverged: it is stopped there, because what it does
+# afterwards (it oscillates far above the panel) is decided by rounding and differs between computers
+DIVERGED = 10
+
+
 def train_with_backward(X, Y, backward, *, n_h=4, num_iterations=1500, learning_rate=1.2, activation="tanh"):
     """Gradient descent with a given backward pass, as plain numpy would run it (no checks at the door).
 
     Returns (costs, what_happened): the cost before each step until the run ended, and "" when it ran to the
-    end, or a sentence saying how it stopped (a crash of numpy, or a cost that stopped being finite).
+    end, or a sentence saying how it stopped: a crash of numpy, a cost that stopped being finite, or a cost that
+    passed ``DIVERGED`` times its start (the run has diverged; it is stopped at the step that shows it).
     """
     parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=0)
     shapes = {k: v.shape for k, v in parameters.items()}
@@ -159,6 +166,8 @@ def train_with_backward(X, Y, backward, *, n_h=4, num_iterations=1500, learning_
                 if not np.isfinite(cost):
                     return np.array(costs), f"the cost stopped being finite at step {step}"
                 costs.append(cost)
+                if cost > DIVERGED * costs[0]:
+                    return np.array(costs), f"diverged: at step {step} the cost passed {DIVERGED} times its start"
                 grads = backward(parameters, cache, X, Y)
                 parameters = {k: parameters[k] - learning_rate * grads["d" + k] for k in parameters}
             except ValueError as error:
@@ -167,6 +176,17 @@ def train_with_backward(X, Y, backward, *, n_h=4, num_iterations=1500, learning_
                                                           else str(error).split(" (")[0][:60])
                 return np.array(costs), f"crashed at step {step}: {what}"
     return np.array(costs), ""
+
+
+def rounding_decides(X, Y, backward, costs, *, tolerance=1e-6, **training):
+    """Whether rounding decides where the run that gave ``costs`` goes: the same run on the examples in reverse order
+    (the same gradients in exact arithmetic, summed in another order) parts from it by more than ``tolerance``.
+
+    A converging run forgets such differences; a chaotic one (a wrong gradient that makes training oscillate) grows
+    them until the two paths have nothing in common, as the runs of two computers whose BLAS sums in another order.
+    """
+    twin, _ = train_with_backward(X[:, ::-1], Y[:, ::-1], backward, num_iterations=len(costs), **training)
+    return len(twin) != len(costs) or bool(np.any(np.abs(twin - costs) > tolerance * np.maximum(1, np.abs(costs))))
 
 
 def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
@@ -187,7 +207,9 @@ def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
         bad, stopped = train_with_backward(X, Y, bug.backward, num_iterations=num_iterations,
                                            learning_rate=learning_rate, activation=bug.activation)
         ax.plot(good, color=GREY, ls="--", lw=1.8, label="right")
-        ax.plot(bad, color=VERMILLION, lw=1.8, label="with the bug")
+        [line] = ax.plot(bad, color=VERMILLION, lw=1.8, label="with the bug")
+        if not stopped and rounding_decides(X, Y, bug.backward, bad, learning_rate=learning_rate, activation=bug.activation):
+            wanders(line)
         if len(bad) <= 1:
             ax.plot([0], bad[:1], marker="x", color=VERMILLION, ms=10, ls="none")
         if stopped:

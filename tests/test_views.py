@@ -190,6 +190,22 @@ def test_each_gallery_bug_shows_its_effect_on_training():
     assert [ax.get_title() for ax in fig.axes[:2]] == ["dZ2 with the sign flipped", "np.sum without keepdims"]
 
 
+def test_a_diverged_run_stops_and_a_chaotic_one_is_described_by_its_start_only():
+    """No stored text holds a number that rounding-order chaos decides (it differs between computers' BLAS)."""
+    from helpers.training_plots import DIVERGED, rounding_decides, train_with_backward
+    X, Y = helpers.make_flower()
+    costs, what = train_with_backward(X, Y, helpers.BUGS["forgot_1_over_m"].backward)
+    assert what == "diverged: at step 2 the cost passed 10 times its start" and len(costs) == 3
+    assert costs[-1] > DIVERGED * costs[0] > costs[-2]
+    wandering, what = train_with_backward(X, Y, helpers.BUGS["g_prime_at_A1"].backward, num_iterations=400)
+    assert what == "" and rounding_decides(X, Y, helpers.BUGS["g_prime_at_A1"].backward, wandering)
+    right, _ = train_with_backward(X, Y, helpers.backward_propagation, num_iterations=400)
+    assert not rounding_decides(X, Y, helpers.backward_propagation, right)  # a converging run forgets rounding
+    fig = helpers.plot_bug_training(X, Y, ["g_prime_at_A1"], num_iterations=400)
+    alt = helpers.style.alt_text(fig)
+    assert "with the bug from 0.69, then wandering over 400 points" in alt and "right from 0.69 to 0.24 over 400" in alt, alt
+
+
 def test_explorer_says_what_to_do_when_its_kernel_is_gone():
     explorer = helpers.shape_explorer()
     assert "run the notebook's first code cell, then this cell again" in explorer.status.value
