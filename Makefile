@@ -49,10 +49,11 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. notebooks/01_logistic_regression_graph.ipynb
 
-# one worker per core; --dist loadfile keeps a file's tests (a notebook's cells) in one worker, in order, and
-# --no-loadscope-reorder starts the longest file (the nbgrader round trip, collected early) first
+# one worker per core; --dist loadgroup keeps a file's tests (a notebook's cells) in one worker, in order (a few groups
+# span files to share an expensive fixture), and --no-loadscope-reorder starts the groups in conftest.py's order,
+# the longest first (the nbgrader round trip, the slides)
 test: setup
-	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	$(BIN)/python -m pytest -n auto --dist loadgroup --no-loadscope-reorder
 
 # after editing a notebook in solutions/ (the source): regenerate notebooks/ and store both editions' outputs
 editions: $(STAMP)

@@ -209,7 +209,8 @@ def draw_two_layer_graph(*, show="both", ax=None):
     positions = _TWO_LAYER_ON_A_SLIDE if slide else _TWO_LAYER
 
     def node(name, *grads):
-        grads = grads if slide or not grads else [",  ".join(grads)]
+        # on a slide a line each, the comma kept, so the text alternative reads the same in both
+        grads = [g + "," for g in grads[:-1]] + list(grads[-1:]) if slide else [",  ".join(grads)] if grads else []
         return [(name, BLACK)] + [(grad, VERMILLION) for grad in grads if bwd]
 
     nodes = {key: (*positions[key], node(*texts), fill) for key, (texts, fill) in labels.items()}

@@ -247,7 +247,8 @@ def accessible_figures():
     plt.switch_backend(matplotlib.get_backend())
     formatters = shell.display_formatter.formatters
     formatters["text/html"].for_type(Figure, figure_html)
-    formatters["image/png"].for_type(Figure, lambda fig: None)
+    for mime in ("image/png", "image/svg+xml", "image/jpeg", "application/pdf"):  # a user's profile may ask for any of them:
+        formatters[mime].for_type(Figure, lambda fig: None)  # the figure is the <img> with alt text, and only that
     return True
 
 

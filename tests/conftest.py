@@ -32,3 +32,24 @@ def random_problem(n_x, n_h, n_y, m, *, seed=0, soft=False, dtype=np.float64, sc
 def problem():
     """A 3-4-2 network with m = 5 examples (float64)."""
     return random_problem(3, 4, 2, 5, seed=42)
+
+
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory):
+    """``executed(variant, path)``: the notebook at ``path`` run in a variant's environment (tools/variants.py), once per
+    test process: tests/test_variants.py compares it with the stored outputs, tests/test_slides.py builds the decks from
+    the "slides" runs (conftest.py keeps the tests that share a variant in one worker)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import variants
+
+    runs = {}
+
+    def get(name, path):
+        if (name, path) not in runs:
+            runs[name, path] = variants.run(variants.VARIANTS[name], path, tmp_path_factory.mktemp(name))
+        return runs[name, path]
+
+    return get

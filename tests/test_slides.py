@@ -20,13 +20,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory):
+def decks(tmp_path_factory, executed):
+    """The decks of `make slides`, built from the runs that tests/test_variants.py compares with the stored outputs
+    (the "slides" variant: BBH_SLIDES=1, as `make slides` runs them): each notebook runs once for both."""
     if shutil.which("npm") is None and not (make_slides.MODULES / "reveal.js").exists():
         if os.environ.get("CI") == "true":
             pytest.fail("make slides needs npm under CI")
         pytest.skip("npm is not installed: make slides cannot fetch reveal.js")
     out = tmp_path_factory.mktemp("slides")
-    return make_slides.build(out)
+    return make_slides.build(out, run=lambda path: executed("slides", path))
 
 
 def test_one_deck_per_notebook(decks):

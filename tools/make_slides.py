@@ -13,6 +13,7 @@ The decks show the exercise edition run again in a kernel with ``BBH_SLIDES=1``:
 slide, with no text smaller than the slide's body text (helpers.style.SLIDE_TEXT_PT). An interactive figure shows the
 picture of its starting values (`make present` shows it live).
 """
+import copy
 import os
 import re
 import shutil
@@ -118,15 +119,21 @@ def speaker_notes(nb):
         nb.cells.insert(end, cell)
 
 
-def build(output_dir=ROOT / "build" / "slides", notebooks=None):
-    """Write one offline deck per notebook into ``output_dir``; return their paths."""
+def run_for_slides(path):
+    """The notebook at ``path`` run in a fresh kernel with every figure drawn for a slide."""
+    return execute(path, env={**os.environ, "BBH_SLIDES": "1"})[0]
+
+
+def build(output_dir=ROOT / "build" / "slides", notebooks=None, run=run_for_slides):
+    """Write one offline deck per notebook into ``output_dir``; return their paths. ``run(path)`` gives the executed
+    notebook (the tests pass the run they already made, tests/test_variants.py's "slides" variant); it is not changed."""
     output_dir = Path(output_dir)
     install_vendor(output_dir / "vendor")
     slides = exporter()
     written = []
     paths = notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
     for path in paths:
-        nb, _ = execute(path, env={**os.environ, "BBH_SLIDES": "1"})  # every figure drawn for a slide
+        nb = copy.deepcopy(run(path))
         speaker_notes(nb)
         body, _ = slides.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
         target = output_dir / f"{path.stem}.slides.html"
