@@ -9,7 +9,7 @@ SLIDES_JS := tools/slides/node_modules/.installed
 TEACH := .venv-teach
 TEACH_STAMP := $(TEACH)/.installed
 
-.PHONY: lab test setup editions slides assignments present clean
+.PHONY: lab test test-fast setup editions slides assignments present clean
 
 # Everything the course, its tests, `make slides`, `make assignments` and `make present` need, so that nothing needs a network afterwards.
 setup: $(STAMP) $(SLIDES_JS) $(TEACH_STAMP)
@@ -54,6 +54,11 @@ lab: $(STAMP)
 # the longest first (the nbgrader round trip, the slides)
 test: setup
 	$(BIN)/python -m pytest -n auto --dist loadgroup --no-loadscope-reorder
+
+# contributors' quick loop, under a minute (not the README's command: `make test` before you push): unit tests, and
+# nbval on the notebooks changed since the last commit
+test-fast: $(STAMP)
+	$(BIN)/python tools/test_fast.py
 
 # after editing a notebook in solutions/ (the source): regenerate notebooks/ and store both editions' outputs
 editions: $(STAMP)

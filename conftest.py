@@ -28,6 +28,11 @@ FIRST = ["tests/test_assignments.py", "variant-slides", "tests/test_browser.py",
          "tests/test_present.py"]
 
 
+# the files `make test-fast` leaves out (tools/test_fast.py): each runs notebooks, a server or a browser
+SLOW = {"tests/test_assignments.py", "tests/test_browser.py", "tests/test_install.py", "tests/test_present.py",
+        "tests/test_slides.py", "tests/test_variants.py"}
+
+
 def group(item):
     path = item.nodeid.split("::")[0]
     return GROUPS[path](item) if path in GROUPS else path
