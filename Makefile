@@ -49,11 +49,10 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. notebooks/01_logistic_regression_graph.ipynb
 
-# one worker per core; --dist loadgroup keeps a file's tests (a notebook's cells) in one worker, in order (a few groups
-# span files to share an expensive fixture), and --no-loadscope-reorder starts the groups in conftest.py's order,
-# the longest first (the nbgrader round trip, the slides)
+# one worker per core; --dist loadfile keeps a file's tests (a notebook's cells) in one worker, in order, and
+# --no-loadscope-reorder starts the files in conftest.py's order, the longest first (nbgrader, the slides, the browser)
 test: setup
-	$(BIN)/python -m pytest -n auto --dist loadgroup --no-loadscope-reorder
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # contributors' quick loop, under a minute (not the README's command: `make test` before you push): unit tests, and
 # nbval on the notebooks changed since the last commit

@@ -37,8 +37,8 @@ def problem():
 @pytest.fixture(scope="session")
 def executed(tmp_path_factory):
     """``executed(variant, path)``: the notebook at ``path`` run in a variant's environment (tools/variants.py), once per
-    test process: tests/test_variants.py compares it with the stored outputs, tests/test_slides.py builds the decks from
-    the "slides" runs (conftest.py keeps the tests that share a variant in one worker)."""
+    test process (a test file runs in one worker): tests/test_variant_*.py and tests/test_slides.py compare it with the
+    stored outputs, and tests/test_slides.py builds the decks from the same "slides" runs."""
     import sys
     from pathlib import Path
 

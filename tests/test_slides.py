@@ -1,4 +1,9 @@
-"""`make slides`: offline reveal.js decks, one per notebook, with equations rendered and nothing from a network."""
+"""`make slides`: offline reveal.js decks, one per notebook, with equations rendered and nothing from a network.
+
+The decks are built from the runs of the "slides" variant (tools/variants.py: figures drawn for a slide, OpenBLAS's
+Sandybridge kernel, MPLBACKEND=TkAgg), which the first tests here also compare with the stored outputs of both editions
+(2/3 of "a stored output is a property of the course, not of the machine"; tests/test_variant_*.py are the others):
+each notebook runs once for both."""
 import json
 import os
 import re
@@ -13,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import make_slides  # noqa: E402
 import slide_audit  # noqa: E402
+import variants  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 REMOTE = re.compile(r"""(?:src|href)=["']https?://|import\s+\w+\s+from\s+["']https?://|url\(["']?https?://""")
@@ -21,14 +27,24 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory, executed):
-    """The decks of `make slides`, built from the runs that tests/test_variants.py compares with the stored outputs
-    (the "slides" variant: BBH_SLIDES=1, as `make slides` runs them): each notebook runs once for both."""
+    """The decks of `make slides`, built from the runs that the tests above compare with the stored outputs."""
     if shutil.which("npm") is None and not (make_slides.MODULES / "reveal.js").exists():
         if os.environ.get("CI") == "true":
             pytest.fail("make slides needs npm under CI")
         pytest.skip("npm is not installed: make slides cannot fetch reveal.js")
     out = tmp_path_factory.mktemp("slides")
     return make_slides.build(out, run=lambda path: executed("slides", path))
+
+
+def test_the_slides_variant_takes_effect(tmp_path):
+    if variants.skip_reason(variants.VARIANTS["slides"]):
+        pytest.skip(variants.skip_reason(variants.VARIANTS["slides"]))
+    variants.check_effect("slides", tmp_path)
+
+
+@pytest.mark.parametrize("path", variants.notebooks(), ids=lambda p: f"{p.parent.name}/{p.stem[:2]}")
+def test_the_stored_outputs_are_what_the_slides_variant_computes(path, executed):
+    variants.check_outputs("slides", path, executed("slides", path))
 
 
 def test_one_deck_per_notebook(decks):

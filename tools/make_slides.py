@@ -126,7 +126,7 @@ def run_for_slides(path):
 
 def build(output_dir=ROOT / "build" / "slides", notebooks=None, run=run_for_slides):
     """Write one offline deck per notebook into ``output_dir``; return their paths. ``run(path)`` gives the executed
-    notebook (the tests pass the run they already made, tests/test_variants.py's "slides" variant); it is not changed."""
+    notebook (the tests pass the run they already made, tests/test_slides.py: the "slides" variant of tools/variants.py); it is not changed."""
     output_dir = Path(output_dir)
     install_vendor(output_dir / "vendor")
     slides = exporter()

@@ -33,7 +33,7 @@ def main(args):
     sys.path.insert(0, str(ROOT))
     from conftest import SLOW  # the files left out are not even collected (their imports cost seconds)
 
-    command = [sys.executable, "-m", "pytest", "-n", "auto", "--dist", "loadgroup", "-p", "no:cacheprovider", "tests",
+    command = [sys.executable, "-m", "pytest", "-n", "auto", "--dist", "loadfile", "-p", "no:cacheprovider", "tests",
                *notebooks, *[f"--ignore={path}" for path in sorted(SLOW)], *args]
     return subprocess.run(command, cwd=ROOT).returncode
 

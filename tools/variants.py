@@ -1,6 +1,6 @@
 """The machines a stored output must not depend on: each notebook of both editions executed once per variant, compared
-with its stored outputs exactly as nbval compares them (tests/test_variants.py), and shared with the tests that need
-the same execution (the slides are built from the "slides" variant's run of the exercise edition).
+with its stored outputs exactly as nbval compares them (tests/test_variant_*.py, tests/test_slides.py), and shared with
+the tests that need the same execution (the slides are built from the "slides" variant's runs of the exercise edition).
 
 A variant is an environment for the notebook's kernel:
 - "old-cpu": OpenBLAS's oldest x86-64 kernel (Prescott) and numpy's SIMD groups switched off (NPY_DISABLE_CPU_FEATURES:
@@ -179,6 +179,24 @@ def run(variant, path, workdir=None):
 
 def notebooks():
     return [path for edition in EDITIONS for path in sorted((ROOT / edition).glob("*.ipynb"))]
+
+
+def check_outputs(name, path, nb):
+    """The test of one notebook in one variant: ``nb`` (its run in the variant) has its stored outputs."""
+    found = differences(nbformat.read(path, as_version=4), nb, sanitize_patterns(VARIANTS[name]))
+    assert not found, f"{path.relative_to(ROOT)} under {VARIANTS[name].says}:\n" + "\n".join(found)
+
+
+def check_effect(name, workdir):
+    """The test that a variant runs what it says: the OpenBLAS kernel it asks for, numpy without its SIMD groups."""
+    variant = VARIANTS[name]
+    env = environment(variant, workdir)
+    assert took_effect(variant, env) == []
+    seen, own = probe(env), probe()
+    if variant.coretype and all(flag in cpu_flags() for flag in variant.needs):
+        assert seen["core"] in CORENAMES[variant.coretype] and seen["core"] != own["core"], (seen["core"], own["core"])
+    if variant.simd_off and own["features"].get("X86_V3"):
+        assert not seen["features"]["X86_V3"] and not seen["features"].get("X86_V4")  # numpy dispatches by group
 
 
 def main(names):
