@@ -12,6 +12,7 @@ TEACH_STAMP := $(TEACH)/.installed
 .PHONY: lab test test-fast setup editions slides assignments present clean
 
 # Everything the course, its tests, `make slides`, `make assignments` and `make present` need, so that nothing needs a network afterwards.
+# The three are independent: `make -j3 setup` installs them side by side (CI does).
 setup: $(STAMP) $(SLIDES_JS) $(TEACH_STAMP)
 
 LAB_DEFAULTS := binder/jupyter/labconfig/default_setting_overrides.json
@@ -37,7 +38,8 @@ $(SLIDES_JS): tools/slides/package.json tools/slides/package-lock.json
 	else echo "npm not found: make slides needs Node.js (https://nodejs.org); skipping the slides' JavaScript"; fi
 
 # The instructors' tools (nbgrader, Voilà) in their own venv: never in the students' environment.
-$(TEACH_STAMP): requirements.txt requirements-teach.txt pyproject.toml | $(STAMP)
+$(TEACH_STAMP): requirements.txt requirements-teach.txt pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)"; exit 1; }
 	test -x $(TEACH)/bin/python || $(PYTHON) -m venv $(TEACH)
 	$(TEACH)/bin/python -m pip install --disable-pip-version-check -r requirements-teach.txt
 	touch $(TEACH_STAMP)
