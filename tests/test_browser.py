@@ -132,6 +132,13 @@ NOTEBOOK_STATE = """() => {
 }"""
 
 
+# an explorer has drawn its new figure: the image is loaded and its status no longer shows the busy sign (⟳ redrawing…)
+SETTLED = """explorer => {
+    const image = explorer.querySelector('img'), status = explorer.querySelector('.bbh-status');
+    return image !== null && image.complete && image.naturalWidth > 0 && !(status && status.textContent.includes('⟳'));
+}"""
+
+
 @pytest.mark.parametrize("notebook", [p.name for p in NOTEBOOKS])
 def test_notebook_in_jupyterlab(lab, browser, notebook):
     base, token = lab
@@ -184,7 +191,7 @@ def test_notebook_in_jupyterlab(lab, browser, notebook):
             page.keyboard.press(key)
             page.wait_for_function("([el, old]) => el.getAttribute('src') !== old", arg=[image.element_handle(), before], timeout=30_000)
             latencies[key] = round((time.perf_counter() - start) * 1000)
-            page.wait_for_timeout(300)  # let the new image paint (and the status settle) before the next move
+            page.wait_for_function(SETTLED, arg=explorer.element_handle())  # the new image painted, the status idle
             if key == "ArrowRight":
                 explorer.screenshot(path=str(SHOTS / f"{Path(notebook).stem}-after.png"))
         _record_latency(notebook, latencies)

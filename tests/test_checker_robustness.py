@@ -109,15 +109,16 @@ def test_keyboard_interrupt_stops_the_check_and_leaves_the_kernel_clean(capsys):
             checker(interrupted)
         assert sys.stdout is stdout and sys.stderr is stderr and sys.getprofile() is None
         assert "Your function printed:\n    computed dz2" in capsys.readouterr().out
-    time.sleep(0.05)
+    for t in [t for t in threading.enumerate() if t.name.startswith("check ")]:
+        t.join(timeout=10)  # the watchers were told to stop: they end (at once, unless the machine is busy)
     assert not [t for t in threading.enumerate() if t.name.startswith("check ")]
 
 
 def test_a_slow_check_says_it_is_still_running(capsys, monkeypatch):
-    monkeypatch.setattr(core.StillRunning, "AFTER", 0.2)
-
+    monkeypatch.setattr(core.StillRunning, "AFTER", 0.05)  # 40 times less than the function takes: a busy machine
+                                                            # delays the watcher's thread, not by seconds
     def stuck_for_a_while(z):
-        time.sleep(0.3)
+        time.sleep(2.0)
         return a.sigmoid_prime(z)
     ok, out = run(capsys, helpers.check_sigmoid_prime, stuck_for_a_while)
     assert ok is True
@@ -131,10 +132,10 @@ def test_a_fast_check_says_nothing_about_time(capsys):
 
 
 def test_still_running_reaches_the_cell_when_a_later_cell_only_wants_the_verdict(capsys, monkeypatch):
-    monkeypatch.setattr(core.StillRunning, "AFTER", 0.1)
+    monkeypatch.setattr(core.StillRunning, "AFTER", 0.05)
 
     def slow_forward(X, parameters):
-        time.sleep(0.25)
+        time.sleep(2.0)
         return a.forward_propagation(X, parameters)
     used = helpers.yours_or_reference(slow_forward, helpers.forward_propagation)
     out = capsys.readouterr().out
