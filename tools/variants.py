@@ -194,7 +194,8 @@ def check_effect(name, workdir):
     assert took_effect(variant, env) == []
     seen, own = probe(env), probe()
     if variant.coretype and all(flag in cpu_flags() for flag in variant.needs):
-        assert seen["core"] in CORENAMES[variant.coretype] and seen["core"] != own["core"], (seen["core"], own["core"])
+        assert seen["core"] in CORENAMES[variant.coretype], seen["core"]  # (the machine's own kernel, maybe: then the
+        # main nbval run is the variant's kernel too, and the variant adds its other settings)
     if variant.simd_off and own["features"].get("X86_V3"):
         assert not seen["features"]["X86_V3"] and not seen["features"].get("X86_V4")  # numpy dispatches by group
 
