@@ -1,7 +1,7 @@
 """`make slides`: offline reveal.js decks, one per notebook, with equations rendered and nothing from a network.
 
 The decks are built from the runs of the "slides" variant (tools/variants.py: figures drawn for a slide, OpenBLAS's
-Sandybridge kernel, MPLBACKEND=TkAgg), which the first tests here also compare with the stored outputs of both editions
+Sandybridge kernel), which the first tests here also compare with the stored outputs of both editions
 (2/3 of "a stored output is a property of the course, not of the machine"; tests/test_variant_*.py are the others):
 each notebook runs once for both."""
 import json
@@ -36,15 +36,8 @@ def decks(tmp_path_factory, executed):
     return make_slides.build(out, run=lambda path: executed("slides", path))
 
 
-def test_the_slides_variant_takes_effect(tmp_path):
-    if variants.skip_reason(variants.VARIANTS["slides"]):
-        pytest.skip(variants.skip_reason(variants.VARIANTS["slides"]))
-    variants.check_effect("slides", tmp_path)
-
-
-@pytest.mark.parametrize("path", variants.notebooks(), ids=lambda p: f"{p.parent.name}/{p.stem[:2]}")
-def test_the_stored_outputs_are_what_the_slides_variant_computes(path, executed):
-    variants.check_outputs("slides", path, executed("slides", path))
+test_the_slides_variant_takes_effect, test_the_stored_outputs_are_what_the_slides_variant_computes = \
+    variants.tests("slides")
 
 
 def test_one_deck_per_notebook(decks):

@@ -6,24 +6,11 @@ the other variants: tests/test_slides.py (Sandybridge) and tests/test_variant_ha
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import variants  # noqa: E402
 
 NAME = "old-cpu"
-REASON = variants.skip_reason(variants.VARIANTS[NAME])
-
-
-@pytest.mark.skipif(REASON is not None, reason=str(REASON))
-def test_the_variant_takes_effect(tmp_path):
-    variants.check_effect(NAME, tmp_path)
-
-
-@pytest.mark.skipif(REASON is not None, reason=str(REASON))
-@pytest.mark.parametrize("path", variants.notebooks(), ids=lambda p: f"{p.parent.name}/{p.stem[:2]}")
-def test_the_stored_outputs_are_what_an_old_cpu_computes(path, executed):
-    variants.check_outputs(NAME, path, executed(NAME, path))
+test_the_variant_takes_effect, test_the_stored_outputs_are_what_an_old_cpu_computes = variants.tests(NAME)
 
 
 def test_took_effect_sees_a_variant_that_did_not(monkeypatch):

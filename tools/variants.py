@@ -6,9 +6,9 @@ A variant is an environment for the notebook's kernel:
 - "old-cpu": OpenBLAS's oldest x86-64 kernel (Prescott) and numpy's SIMD groups switched off (NPY_DISABLE_CPU_FEATURES:
   the X86_V3/X86_V4 groups; a single feature such as AVX2 is silently ignored by numpy 2.4), in a hostile plotting
   environment: MPLBACKEND=Agg (Docker and CI images) and an IPython profile that asks for SVG figures;
-- "slides": OpenBLAS's Sandybridge kernel (where the CPU has AVX), figures drawn for a slide (BBH_SLIDES=1) and
-  MPLBACKEND=TkAgg (a hub that sets a window backend with no screen);
-- "haswell": OpenBLAS's Haswell kernel (where the CPU has AVX2 and FMA), unless the main nbval run already uses it.
+- "slides": OpenBLAS's Sandybridge kernel (where the CPU has AVX) and figures drawn for a slide (BBH_SLIDES=1);
+- "haswell": OpenBLAS's Haswell kernel (where the CPU has AVX2 and FMA), unless the main nbval run already uses it, with
+  MPLBACKEND=TkAgg (a hub that sets a window backend with no screen).
 Each variant checks that it took effect (the kernel OpenBLAS reports, numpy's dispatched features) before it is used.
 
 Usage:  .venv/bin/python tools/variants.py [VARIANT ...]     (execute and compare; prints every difference)
@@ -51,11 +51,13 @@ class Variant:
 VARIANTS = {v.name: v for v in [
     Variant("old-cpu", "an old CPU (OpenBLAS Prescott, numpy without AVX2/AVX-512) with MPLBACKEND=Agg and an SVG profile",
             env={"MPLBACKEND": "Agg"}, coretype="Prescott", simd_off=True, svg_profile=True),
-    Variant("slides", "OpenBLAS Sandybridge, figures drawn for a slide (BBH_SLIDES=1), MPLBACKEND=TkAgg",
-            env={"BBH_SLIDES": "1", "MPLBACKEND": "TkAgg"}, coretype="Sandybridge", needs=("avx",),
+    # no MPLBACKEND here: the decks built from these runs are what `make slides` builds
+    Variant("slides", "OpenBLAS Sandybridge, figures drawn for a slide (BBH_SLIDES=1)",
+            env={"BBH_SLIDES": "1"}, coretype="Sandybridge", needs=("avx",),
             # a figure drawn for a slide has another size, and its <img> says how large its smallest text is
             sanitize=((r"<Figure size \d+x\d+ with", "<Figure size WxH with"), (r'\s+data-text-px="[\d.]+"', ""))),
-    Variant("haswell", "OpenBLAS Haswell", coretype="Haswell", needs=("avx2", "fma")),
+    Variant("haswell", "OpenBLAS Haswell, MPLBACKEND=TkAgg", env={"MPLBACKEND": "TkAgg"}, coretype="Haswell",
+            needs=("avx2", "fma")),
 ]}
 # what OpenBLAS reports for a requested kernel (a build without the older kernels runs Prescott's as Katmai)
 CORENAMES = {"Prescott": {"Prescott", "Katmai"}, "Sandybridge": {"Sandybridge"}, "Haswell": {"Haswell"}}
@@ -179,6 +181,25 @@ def run(variant, path, workdir=None):
 
 def notebooks():
     return [path for edition in EDITIONS for path in sorted((ROOT / edition).glob("*.ipynb"))]
+
+
+def tests(name):
+    """The two tests of a variant, for a test file to take as its own (one file per variant, so that the variants run in
+    parallel): that it takes effect, and that every notebook of both editions has its stored outputs in it."""
+    import pytest
+
+    reason = skip_reason(VARIANTS[name])
+
+    @pytest.mark.skipif(reason is not None, reason=str(reason))
+    def test_the_variant_takes_effect(tmp_path):
+        check_effect(name, tmp_path)
+
+    @pytest.mark.skipif(reason is not None and name != "slides", reason=str(reason))  # the decks need the runs anyway
+    @pytest.mark.parametrize("path", notebooks(), ids=lambda p: f"{p.parent.name}/{p.stem[:2]}")
+    def test_the_stored_outputs_are_what_the_variant_computes(path, executed):
+        check_outputs(name, path, executed(name, path))
+
+    return test_the_variant_takes_effect, test_the_stored_outputs_are_what_the_variant_computes
 
 
 def check_outputs(name, path, nb):
