@@ -85,6 +85,20 @@ STYLE = """<style>
 """
 # MathJax's automatic line-breaking breaks formulas inside table cells across lines: a formula stays on one line.
 LINEBREAKS = re.compile(r"(linebreaks:\s*\{\s*automatic:\s*)true")
+# nbconvert's template gives a slide a scroll bar (95% of the window high) when, at the moment the slide changes, it
+# or a slide of its column is taller than 95% of the window, unscaled: a slide that fits on screen got one or not by
+# timing (MathJax re-renders the slide at that moment), and the audit counted it as overflowing in some runs only. Here the
+# current slide scrolls only when it is taller than the window as shown (reveal.js scales the slides), measured once
+# MathJax has typeset it.
+SCROLLING = re.compile(r"function setScrollingSlide\(\) \{.*?Reveal\.addEventListener\('slidechanged', setScrollingSlide\);",
+                       re.DOTALL)
+SCROLL_WHEN_TALLER = """function setScrollingSlide() {
+            var slide = $(Reveal.getCurrentSlide());
+            if (slide.outerHeight() * Reveal.getScale() > $('.reveal').height()) {
+                slide.css('height', 'calc(95vh)').css('overflow-y', 'scroll').css('margin-top', '20px');
+            }
+        }
+        Reveal.addEventListener('slidechanged', function () { MathJax.Hub.Queue(setScrollingSlide); });"""
 
 
 def deck_links(body, decks):
@@ -94,11 +108,14 @@ def deck_links(body, decks):
 
 
 def finish(body, decks):
-    """The deck's HTML with the course's fixes: no automatic formula line-breaking, the style, working links."""
+    """The deck's HTML with the course's fixes: no automatic formula line-breaking, a scroll bar only on a slide taller
+    than the screen, the style, working links."""
     body, count = LINEBREAKS.subn(r"\1false", body)
     body, imports = MERMAID.subn("", body)
-    if count != 1 or imports != 1:
-        raise RuntimeError("nbconvert's reveal template changed: MathJax's line-breaking or the mermaid import not found")
+    body, scrolling = SCROLLING.subn(lambda _: SCROLL_WHEN_TALLER, body)
+    if count != 1 or imports != 1 or scrolling != 1:
+        raise RuntimeError("nbconvert's reveal template changed: MathJax's line-breaking, the mermaid import or the "
+                           "scrolling of tall slides not found")
     return deck_links(body.replace("</head>", STYLE + "</head>", 1), decks)
 
 

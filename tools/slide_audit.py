@@ -5,7 +5,7 @@ Usage:  .venv/bin/python tools/slide_audit.py [DECK_DIR] [-v]  (default: build/s
         prints one line per deck and size, then the totals, and writes DECK_DIR/audit.json
 
 At 1280×720 and 1024×768, every slide shown with all its fragments:
-- overflowing: the slide is taller than the screen (reveal.js then scrolls it, or cuts it off);
+- overflowing: the slide is taller than the screen (reveal.js then cuts it off), or it has a scroll bar;
 - cut off: something ends past the right edge of the screen or of a box that hides what sticks out of it (a formula
   wider than its markdown cell), or a code or output block is wider than its box;
 - broken formulas: MathJax's automatic line-breaking is on (it splits formulas in table cells across lines);
@@ -31,10 +31,11 @@ VERBOSE = "-v" in sys.argv
 SIZES = ((1280, 720), (1024, 768))
 
 # A slide is measured once it is laid out for good: MathJax typesets the slides one after the other after the deck
-# says it is ready (every formula's output frame must have a width), and an image has no height until it is decoded.
+# says it is ready (every formula's output frame must have a width), re-renders a slide when it is shown, and then the
+# deck decides whether it scrolls (MathJax's queue is empty); an image has no height until it is decoded.
 SETTLED = """() => {
   const slide = Reveal.getCurrentSlide(), jax = MathJax.Hub.getAllJax(slide);
-  return jax.length === slide.querySelectorAll('script[type^="math/tex"]').length && jax.every(j => {
+  return MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running && jax.length === slide.querySelectorAll('script[type^="math/tex"]').length && jax.every(j => {
     const frame = document.getElementById(j.inputID + '-Frame');
     return frame !== null && frame.getBoundingClientRect().width > 0;
   }) && [...slide.querySelectorAll('img')].every(img => img.complete && img.naturalHeight > 0);
@@ -44,7 +45,7 @@ MEASURE = """() => {
   const slide = Reveal.getCurrentSlide();
   slide.querySelectorAll('.fragment').forEach(f => f.classList.add('visible'));
   const box = slide.getBoundingClientRect();
-  const overflowing = slide.scrollHeight > slide.clientHeight + 2 || box.height > vh + 2;
+  const overflowing = slide.scrollHeight > slide.clientHeight + 2 || box.height > vh + 2 || getComputedStyle(slide).overflowY === 'scroll';
   const cuts = [];
   slide.querySelectorAll('pre, img, table, .MJXc-display, .mjx-chtml, .MathJax_Display, .MathJax_CHTML, .jp-OutputArea-output, .jp-RenderedMarkdown').forEach(el => {
     const r = el.getBoundingClientRect();
@@ -60,7 +61,8 @@ MEASURE = """() => {
     !(parseFloat(img.dataset.textPx) * img.clientWidth / img.naturalWidth >= body - 0.5));
   const aside = slide.querySelector('aside.notes');
   const notes = aside !== null && / min /.test(aside.textContent) && /Ask the class: .+\\?/.test(aside.textContent);
-  return {overflowing, cuts, notes, small: small.length, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight};
+  return {overflowing, cuts, notes, small: small.length, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight,
+          shown: Math.round(box.height)};
 }"""
 
 
@@ -77,11 +79,13 @@ def audit_deck(browser, deck, width, height, solution_lines):
     page.evaluate("() => { window.Reveal = require('vendor/reveal.js/dist/reveal.js'); Reveal.configure({transition: 'none'}); }")
     automatic = page.evaluate("() => MathJax.Hub.config.CommonHTML.linebreaks.automatic")
     indices = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
-    result = {"slides": len(indices), "overflowing": [], "cut_off": [], "solutions": [], "no_notes": [], "small_figure_text": []}
+    result = {"slides": len(indices), "overflowing": [], "cut_off": [], "solutions": [], "no_notes": [], "small_figure_text": [],
+              "heights": []}  # each slide's height in the deck's own pixels, and as shown on this screen
     for number, index in enumerate(indices, start=1):
         page.evaluate(f"() => Reveal.slide({index['h']}, {index.get('v') or 0})")
         page.wait_for_function(SETTLED, timeout=30_000)
         measured = page.evaluate(MEASURE)
+        result["heights"].append((measured["h"], measured["shown"]))
         if not measured["notes"]:
             result["no_notes"].append(number)
         if measured["small"]:
