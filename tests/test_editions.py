@@ -87,6 +87,19 @@ def test_every_solution_passes_its_check_in_the_stored_full_edition():
                 assert "all checks passed" in text, (path.name, cell.source)
 
 
+@pytest.mark.parametrize("edition", ["solutions", "notebooks"])
+def test_a_cells_prints_are_stored_as_one_output(edition):
+    """How many stream outputs a cell's prints make depends on when the kernel flushed them; a deck shows each in its
+    own box (a slide a box taller in one run and not the next): tools/run_notebooks.py stores them as one."""
+    split = []
+    for path in sorted((ROOT / edition).glob("*.ipynb")):
+        for index, cell in enumerate(nbformat.read(path, as_version=4).cells):
+            outputs = cell.get("outputs", [])
+            split += [(path.name, index) for a, b in zip(outputs, outputs[1:])
+                      if a.output_type == b.output_type == "stream" and a.name == b.name]
+    assert split == [], f"(notebook, cell) with consecutive prints stored as several outputs: {split}"
+
+
 def test_readme_sends_students_to_the_exercise_edition_and_says_where_solutions_are():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     links = re.findall(r"\]\(((?:notebooks|solutions)/[^)]+\.ipynb)\)", readme)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGET = "application/vnd.jupyter.widget-view+json"
@@ -34,12 +35,16 @@ def strip_widget_views(nb):
 
 def execute(path, timeout=120, env=None):
     """The notebook at ``path`` run top to bottom in a fresh kernel started in its folder (with the environment ``env``
-    if given), its widget views stripped; returns it and how many widget views were dropped."""
+    if given), each cell's consecutive prints in one output, its widget views stripped; returns it and how many widget
+    views were dropped."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
     )
     client.execute(**({"env": env} if env is not None else {}))
+    # a cell's prints arrive as one output or several, as the kernel happens to flush them (05's seeds cell was two in
+    # a run under load, and its slide a box taller); JupyterLab shows them as one, a deck as a box each: keep one
+    CoalesceStreamsPreprocessor().preprocess(nb, {})
     return nb, strip_widget_views(nb)
 
 
