@@ -1,5 +1,6 @@
 """Every figure a student sees has a text alternative: stored outputs, plain matplotlib figures, and explorers."""
 import base64
+import os
 import re
 from pathlib import Path
 
@@ -98,16 +99,23 @@ def test_an_explorer_stores_its_figure_with_alt_text_and_updates_it_live():
     assert "x1 = 2.000" in explorer.described.value and "x1 = 2.000" in explorer.alt
 
 
-def test_in_a_kernel_a_figure_is_shown_with_alt_text_even_when_the_backend_loads_later():
+# the kernel's own inline backend; Agg as Docker and CI images set it; TkAgg as a hub may set it, with no screen
+@pytest.mark.parametrize("backend", [None, "Agg", "TkAgg"])
+def test_in_a_kernel_a_figure_is_shown_with_alt_text_even_when_the_backend_loads_later(backend):
     """The inline backend resets every figure formatter when it loads (at the first figure): setup() loads it
-    first, so its own formatter stays, also through a student's own `%matplotlib inline`."""
+    first, so its own formatter stays, also through a student's own `%matplotlib inline`. A backend that MPLBACKEND
+    chose and that would show nothing in a notebook gives way to the inline one."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "DISPLAY", "WAYLAND_DISPLAY")}
+    if backend:
+        env["MPLBACKEND"] = backend
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(source) for source in (
         "import matplotlib.pyplot as plt\nimport helpers\nhelpers.setup()",
         "fig, ax = plt.subplots()\nax.plot([1, 2, 3])\nax.set(title='A line', xlabel='x', ylabel='y')\nplt.show()",
         "%matplotlib inline\nplt.plot([1, 2])\nplt.show()",
     )]
-    NotebookClient(nb, kernel_name="python3", timeout=60, resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    NotebookClient(nb, kernel_name="python3", timeout=60, resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute(env=env)
+    assert [o for c in nb.cells for o in c.outputs if o.output_type == "stream"] == []  # no warning either
     shown = nb.cells[1].outputs[0]["data"]
     assert set(shown) == {"text/plain", "text/html"}
     assert IMG.fullmatch(shown["text/html"]).group(2) == "A line; horizontal axis x, vertical axis y; the curve goes from 1 to 3 over 3 points."
