@@ -11,8 +11,6 @@ import os
 import shutil
 import tempfile
 
-import pytest
-
 os.environ.pop("MPLBACKEND", None)
 os.environ["IPYTHONDIR"] = tempfile.mkdtemp(prefix="backprop-by-hand-ipython-")
 atexit.register(shutil.rmtree, os.environ["IPYTHONDIR"], ignore_errors=True)

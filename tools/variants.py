@@ -8,17 +8,14 @@ A variant is an environment for the notebook's kernel:
   environment: MPLBACKEND=Agg (Docker and CI images) and an IPython profile that asks for SVG figures;
 - "slides": OpenBLAS's Sandybridge kernel (where the CPU has AVX) and figures drawn for a slide (BBH_SLIDES=1);
 - "haswell": OpenBLAS's Haswell kernel (where the CPU has AVX2 and FMA), unless the main nbval run already uses it, with
-  MPLBACKEND=TkAgg (a hub that sets a window backend with no screen).
+  MPLBACKEND=TkAgg (a hub that sets a window backend with no screen; tests/test_alt_text.py checks that on every machine).
 Each variant checks that it took effect (the kernel OpenBLAS reports, numpy's dispatched features) before it is used.
 
 Usage:  .venv/bin/python tools/variants.py [VARIANT ...]     (execute and compare; prints every difference)
 """
-import ctypes
-import glob
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
