@@ -24,7 +24,7 @@ import time
 import numpy as np
 
 import helpers
-from helpers.network import _backward, _cost, _forward
+from helpers.math.network import _backward, _cost, _forward
 
 SIZES = [(2, 4, 1, 400), (784, 128, 1, 1000), (784, 512, 1, 20000)]
 SETTLE = 0.15  # seconds of sleep before each timed series (OpenBLAS threads stop spinning)

@@ -1,20 +1,23 @@
 """Backprop by Hand: the small module every notebook imports.
 
-Layers, each importing only those below it:
-  math         numpy only: activations, logistic regression, the two-layer network, gradient checking,
-               checks at the door, data sets, the bug gallery (tests and benchmarks run headless).
-  view         matplotlib on top of the math: the course's style and the figures of each notebook.
-  interaction  ipywidgets on top of the view (explorers), and the exercises' checks (helpers/exercises/: one
-               small spec per exercise on the shared layered checks of exercises/core.py) on top of the math.
+Its layers are folders, each importing only those below it (tests/test_layers.py checks):
+  math/       numpy only: activations, logistic regression, the two-layer network, gradient checking, checks at the
+              door, data sets, the bug gallery, training runs (tests and benchmarks run headless).
+  figures/    matplotlib on top of math: the course's style, text alternatives, one module per kind of figure.
+  widgets/    ipywidgets on top of figures: the Explorer plumbing, one module per explorer.
+  exercises/  the checks, on top of math: running a student's code safely, diagnosing, comparing, reporting, and
+              one module of specs per notebook. Only this file imports it.
 The names imported here are the public API the notebooks and tests rely on (see DESIGN.md).
 """
 # math
-from .activations import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
-from .bugs import BUGS, broken_backward_propagation, diagnose, show_bug
-from .datasets import DATASETS, load_dataset, make_circles, make_flower, make_moons, make_xor
-from .gradcheck import gradient_check, numerical_gradient, numerical_gradients, relative_difference
-from .logistic import loss, loss_da, loss_from_z, predict_logistic_regression, propagate, train_logistic_regression
-from .network import (
+from .math.activations import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+from .math.bugs import BUGS, broken_backward_propagation, diagnose, show_bug
+from .math.datasets import DATASETS, load_dataset, make_circles, make_flower, make_moons, make_xor
+from .math.gradcheck import gradient_check, numerical_gradient, numerical_gradients, relative_difference
+from .math.initialization import constant_parameters, identical_units, row_spread, saturation_report, scaled_parameters
+from .math.logistic import (loss, loss_da, loss_from_z, logistic_graph_values, predict_logistic_regression, propagate,
+                            train_logistic_regression)
+from .math.network import (
     accuracy,
     backward_propagation,
     backward_propagation_loop,
@@ -30,47 +33,42 @@ from .network import (
     update_parameters,
     weight_gradient,
 )
+from .math.shapes import print_shape_table, shape_table
+from .math.training import train_with_backward, train_with_history
 
-# view and interaction, by notebook
-from .style import setup
-from .explorer import Explorer, figure_png
-from .graph import draw_logistic_graph, draw_two_layer_graph, graph_explorer, logistic_graph_values  # 01
-from .shapes import draw_shapes, print_shape_table, shape_explorer, shape_table  # 02
-from .training_plots import plot_costs, plot_dataset, plot_decision_boundary, plot_training, training_playground  # 03
-from .training_plots import plot_bug_training, train_with_backward  # 04
-from .symmetry import (  # 05
-    constant_parameters,
-    initialization_explorer,
-    plot_costs_by_scale,
-    plot_saturation,
-    plot_symmetry,
-    row_spread,
-    saturation_report,
-    scaled_parameters,
-    train_with_history,
-)
+# figures, by notebook
+from .figures.display import figure_png, setup
+from .figures.graph import draw_logistic_graph, draw_two_layer_graph  # 01, 02
+from .figures.shapes import draw_shapes  # 02
+from .figures.training import plot_costs, plot_dataset, plot_decision_boundary, plot_training  # 03
+from .figures.bugs import plot_bug_training  # 04
+from .figures.initialization import plot_costs_by_scale, plot_saturation, plot_symmetry  # 05
+
+# explorers, by notebook
+from .widgets.explorer import Explorer
+from .widgets.graph import graph_explorer  # 01
+from .widgets.shapes import shape_explorer  # 02
+from .widgets.training import training_playground  # 03
+from .widgets.initialization import initialization_explorer  # 05
 
 # the exercise checkers, in the order of the course
-from .exercises import (
-    check_sigmoid_prime,  # 01
-    check_logistic_backward,
-    check_propagate,
-    check_forward_one_example,  # 02
+from .exercises.logistic import check_logistic_backward, check_propagate, check_sigmoid_prime  # 01
+from .exercises.one_example import (  # 02
     check_backward_one_example,
     check_backward_one_example_relu,
     check_dz2_squared_error,
-    check_forward_propagation,  # 03
-    check_compute_cost,
+    check_forward_one_example,
+)
+from .exercises.vectorized import (  # 03
     check_backward_propagation,
-    check_update_parameters,
+    check_compute_cost,
+    check_forward_propagation,
     check_predict,
     check_train,
-    check_numerical_gradient,  # 04
-    check_gradient_check,
-    check_fixed_backward,
-    check_initialization,  # 05
-    identical_units,
-    yours_or_reference,
-    grading,  # the assignments' test cells: a failed check fails the cell (nbgrader scores it 0)
-    CheckFailed,
+    check_update_parameters,
 )
+from .exercises.debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient  # 04
+from .exercises.initialization import check_initialization  # 05
+from .exercises.catalogue import yours_or_reference
+from .exercises.outcomes import CheckFailed
+from .exercises.report import grading  # the assignments' test cells: a failed check fails the cell (nbgrader scores it 0)

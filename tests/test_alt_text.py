@@ -14,10 +14,13 @@ import pytest  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 
 import helpers  # noqa: E402
-from helpers import style  # noqa: E402
-from helpers.shapes import draw_shapes  # noqa: E402
-from helpers.symmetry import plot_costs_by_scale, plot_saturation, plot_symmetry, train_with_history, constant_parameters  # noqa: E402
-from helpers.training_plots import plot_bug_training, plot_costs, plot_dataset  # noqa: E402
+from helpers.figures import alt_text, display  # noqa: E402
+from helpers.figures.shapes import draw_shapes  # noqa: E402
+from helpers.figures.initialization import plot_costs_by_scale, plot_saturation, plot_symmetry  # noqa: E402
+from helpers.math.initialization import constant_parameters  # noqa: E402
+from helpers.math.training import train_with_history  # noqa: E402
+from helpers.figures.bugs import plot_bug_training  # noqa: E402
+from helpers.figures.training import plot_costs, plot_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
@@ -25,7 +28,7 @@ IMG = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)" alt="([^"]
 
 
 def flower():
-    return helpers.datasets.make_flower()
+    return helpers.make_flower()
 
 
 FIGURES = {
@@ -47,7 +50,7 @@ FIGURES = {
 def test_every_figure_of_helpers_says_what_it_is_and_what_it_shows(name):
     fig = FIGURES[name]()
     try:
-        alt = style.alt_text(fig)
+        alt = alt_text.alt_text(fig)
         assert fig._bbh_description, f"{name}: no describe() sentence"
         assert alt.startswith(fig._bbh_description[0]) and len(alt) >= 120, alt
         assert "$" not in alt and "\\" not in alt and "{" not in alt, alt  # mathtext turned into words
@@ -60,16 +63,16 @@ def test_alt_text_of_a_plain_figure_comes_from_its_titles_labels_legend_and_curv
     ax.plot([3.0, 2.0, 1.0], label="$J$ with $\\alpha = 0.1$")
     ax.set(title="Cost", xlabel="iteration", ylabel="cost $J$")
     ax.legend()
-    assert style.alt_text(fig) == ("Cost; horizontal axis iteration, vertical axis cost J; legend: J with = 0.1; "
+    assert alt_text.alt_text(fig) == ("Cost; horizontal axis iteration, vertical axis cost J; legend: J with = 0.1; "
                                    "J with = 0.1 from 3 to 1 over 3 points.")
     plt.close(fig)
 
 
 def test_mathtext_becomes_words():
-    assert style.plain("$dW^{[1]} = dz^{[1]}x^T$") == "dW[1] = dz[1]xᵀ"
-    assert style.plain("$\\mathcal{L}(a, y)$") == "L(a, y)"
-    assert style.plain("$A^{[1]} = \\tanh(Z^{[1]})$") == "A[1] = tanh(Z[1])"
-    assert style.plain("$g'(z^{[1]})$ and $\\sigma(z)$") == "g'(z[1]) and σ(z)"
+    assert alt_text.plain("$dW^{[1]} = dz^{[1]}x^T$") == "dW[1] = dz[1]xᵀ"
+    assert alt_text.plain("$\\mathcal{L}(a, y)$") == "L(a, y)"
+    assert alt_text.plain("$A^{[1]} = \\tanh(Z^{[1]})$") == "A[1] = tanh(Z[1])"
+    assert alt_text.plain("$g'(z^{[1]})$ and $\\sigma(z)$") == "g'(z[1]) and σ(z)"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -125,7 +128,7 @@ def test_in_a_kernel_a_figure_is_shown_with_alt_text_even_when_the_backend_loads
 def test_a_figure_with_nothing_to_say_still_gets_an_alt_and_is_shown():
     fig = plt.figure()
     fig.text(0.5, 0.5, "")
-    assert style.alt_text(fig) == "A figure with no title, labels or text."
-    png, alt = IMG.fullmatch(style.figure_html(fig)).groups()
+    assert alt_text.alt_text(fig) == "A figure with no title, labels or text."
+    png, alt = IMG.fullmatch(display.figure_html(fig)).groups()
     assert base64.b64decode(png).startswith(b"\x89PNG") and alt == "A figure with no title, labels or text."
     plt.close(fig)

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 import helpers
+from helpers.math.bugs import problem
 
 BACKWARD_BUGS = [key for key, bug in helpers.BUGS.items() if bug.backward is not None and bug.activation == "tanh"]
 
@@ -31,7 +32,7 @@ def test_missing_transpose_runs_silently_when_m_equals_n_x():
 
 def test_relu_kink_fools_the_gradient_check_for_both_conventions():
     assert "a bug" in helpers.diagnose("relu_prime_at_zero", kink=True)[0]
-    parameters, X, Y = helpers.bugs.problem(kink=True)
+    parameters, X, Y = problem(kink=True)
     assert helpers.gradient_check(parameters, X, Y, "relu") > 1e-4  # helpers' own relu′(0) = 0 as well
 
 
@@ -62,7 +63,7 @@ def test_find_the_bugs_checker_gives_only_the_gradient_check_numbers(capsys):
 
 
 def test_every_backward_bug_really_differs_from_backprop():
-    parameters, X, Y = helpers.bugs.problem()
+    parameters, X, Y = problem()
     A2, cache = helpers.forward_propagation(X, parameters)
     right = helpers.backward_propagation(parameters, cache, X, Y)
     for key in BACKWARD_BUGS:

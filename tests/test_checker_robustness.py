@@ -10,7 +10,7 @@ import pytest
 
 import answers as a
 import helpers
-from helpers.exercises import core
+from helpers.exercises import capture
 from test_exercises import EXERCISES, run
 
 
@@ -115,7 +115,7 @@ def test_keyboard_interrupt_stops_the_check_and_leaves_the_kernel_clean(capsys):
 
 
 def test_a_slow_check_says_it_is_still_running(capsys, monkeypatch):
-    monkeypatch.setattr(core.StillRunning, "AFTER", 0.05)  # 40 times less than the function takes: a busy machine
+    monkeypatch.setattr(capture.StillRunning, "AFTER", 0.05)  # 40 times less than the function takes: a busy machine
                                                             # delays the watcher's thread, not by seconds
     def stuck_for_a_while(z):
         time.sleep(2.0)
@@ -132,7 +132,7 @@ def test_a_fast_check_says_nothing_about_time(capsys):
 
 
 def test_still_running_reaches_the_cell_when_a_later_cell_only_wants_the_verdict(capsys, monkeypatch):
-    monkeypatch.setattr(core.StillRunning, "AFTER", 0.05)
+    monkeypatch.setattr(capture.StillRunning, "AFTER", 0.05)
 
     def slow_forward(X, parameters):
         time.sleep(2.0)
@@ -172,7 +172,7 @@ def test_interrupting_a_stuck_check_in_a_kernel_keeps_the_kernel_usable():
             manager.interrupt_kernel()  # what the ■ button does
             interrupted.append(True)
     try:
-        run_cell("import helpers\nfrom helpers.exercises import core\ncore.StillRunning.AFTER = 0.5")
+        run_cell("import helpers\nfrom helpers.exercises import capture\ncapture.StillRunning.AFTER = 0.5")
         out, error = run_cell("def stuck(z):\n    print('started')\n    while True:\n        pass\nhelpers.check_sigmoid_prime(stuck)",
                               interrupt_when_told)
         assert interrupted and error == "KeyboardInterrupt", out

@@ -69,7 +69,7 @@ def test_gradient_check_is_tiny_on_a_correct_network(activation, soft):
     ids=["dW1-1%-off", "db2-sign", "dW2-missing-1/m"],
 )
 def test_gradient_check_is_large_when_a_gradient_is_broken(monkeypatch, break_it):
-    import helpers.gradcheck as gradcheck
+    import helpers.math.gradcheck as gradcheck
 
     right = gradcheck._backward
     monkeypatch.setattr(gradcheck, "_backward", lambda *args: break_it(right(*args)))

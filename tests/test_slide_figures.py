@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import style  # noqa: E402
+from helpers.figures import style  # noqa: E402
 
 
 @pytest.fixture

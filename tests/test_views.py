@@ -10,6 +10,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import helpers  # noqa: E402
+from helpers.figures.alt_text import alt_text  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -137,7 +138,8 @@ def test_relative_difference_of_nan_or_inf_never_agrees():
 def test_graph_explorer_verdicts_are_right_at_5000_slider_settings():
     """Every derivative of the graph explorer agrees with its central difference at every slider setting
     (the sliders' grid: -3 to 3 in steps of 0.1, y = 0 or 1), the extremes |z| = 21 included."""
-    from helpers.graph import derivative_agrees, logistic_check_table
+    from helpers.figures.graph import logistic_check_table
+    from helpers.math.logistic import derivative_agrees
     rng = np.random.default_rng(1)
     grid = np.round(np.arange(-30, 31) / 10, 1)
     settings = [tuple(rng.choice(grid, 5)) + (int(rng.integers(2)),) for _ in range(5000)]
@@ -166,8 +168,8 @@ def test_initialization_explorer_start_buttons_all_act():
 
 
 def test_playground_remembers_and_continues_training_exactly():
-    from helpers.training_plots import _TrainingCache
-    cache = _TrainingCache()
+    from helpers.math.training import TrainingCache
+    cache = TrainingCache()
     X, Y, p1000, c1000 = cache.get("moons", 3, "tanh", 1.2, 1000)
     _, _, p2000, c2000 = cache.get("moons", 3, "tanh", 1.2, 2000)
     fresh, costs = helpers.train(X, Y, 3, num_iterations=2000, learning_rate=1.2)
@@ -176,7 +178,7 @@ def test_playground_remembers_and_continues_training_exactly():
 
 
 def test_each_gallery_bug_shows_its_effect_on_training():
-    from helpers.training_plots import train_with_backward
+    from helpers.math.training import train_with_backward
     X, Y = helpers.make_flower()
     right, _ = train_with_backward(X, Y, helpers.backward_propagation, num_iterations=600)
     effect = {key: train_with_backward(X, Y, helpers.BUGS[key].backward, num_iterations=600)
@@ -192,7 +194,7 @@ def test_each_gallery_bug_shows_its_effect_on_training():
 
 def test_a_diverged_run_stops_and_a_chaotic_one_is_described_by_its_start_only():
     """No stored text holds a number that rounding-order chaos decides (it differs between computers' BLAS)."""
-    from helpers.training_plots import DIVERGED, rounding_decides, train_with_backward
+    from helpers.math.training import DIVERGED, rounding_decides, train_with_backward
     X, Y = helpers.make_flower()
     costs, what = train_with_backward(X, Y, helpers.BUGS["forgot_1_over_m"].backward)
     assert what == "diverged: at step 2 the cost passed 10 times its start" and len(costs) == 3
@@ -202,7 +204,7 @@ def test_a_diverged_run_stops_and_a_chaotic_one_is_described_by_its_start_only()
     right, _ = train_with_backward(X, Y, helpers.backward_propagation, num_iterations=400)
     assert not rounding_decides(X, Y, helpers.backward_propagation, right)  # a converging run forgets rounding
     fig = helpers.plot_bug_training(X, Y, ["g_prime_at_A1"], num_iterations=400)
-    alt = helpers.style.alt_text(fig)
+    alt = alt_text(fig)
     assert "with the bug from 0.69, then wandering over 400 points" in alt and "right from 0.69 to 0.24 over 400" in alt, alt
 
 

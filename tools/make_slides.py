@@ -10,7 +10,7 @@ copied next to the decks, which point at those copies: building the decks needs 
 folder build/slides can be copied to a USB stick as it is.
 
 The decks show the exercise edition run again in a kernel with ``BBH_SLIDES=1``: `helpers` then draws every figure for a
-slide, with no text smaller than the slide's body text (helpers.style.SLIDE_TEXT_PT). An interactive figure shows the
+slide, with no text smaller than the slide's body text (helpers.figures.style.SLIDE_TEXT_PT). An interactive figure shows the
 picture of its starting values (`make present` shows it live).
 """
 import copy

@@ -1,10 +1,15 @@
 """Exercises of notebook 04: central differences, a gradient check, and fixing a broken backward pass."""
 import numpy as np
 
-from ..bugs import BUGS, problem
-from ..gradcheck import gradient_check, numerical_gradients, relative_difference
-from ..network import _backward, _forward, backward_propagation, forward_propagation
-from .core import BAD, OK, Stop, call, check_array, compare, network_label, prefixed, report, scalar
+from ..math.bugs import BUGS, problem
+from ..math.gradcheck import gradient_check, numerical_gradients, relative_difference
+from ..math.network import _backward, _forward, backward_propagation, forward_propagation
+from .calling import call
+from .cases import network_label, prefixed
+from .compare import compare
+from .outcomes import BAD, OK, Stop
+from .report import report
+from .results import check_array, scalar
 
 
 def check_numerical_gradient(fn):

@@ -1,20 +1,12 @@
 """Exercise of notebook 05: an initialization that breaks the symmetry and keeps the weights small."""
 import numpy as np
 
-from ..network import initialize_parameters
-from ..symmetry import scaled_parameters
-from .core import OK, Stop, call, check_array, dict_with, report
-
-
-def identical_units(parameters):
-    """Pairs (j, k) of hidden units that start identical: same row of W1, same entry of b1, same column of W2.
-
-    Two such units get the same gradients at every step and stay identical forever (notebook 05).
-    """
-    W1, b1, W2 = (np.asarray(parameters[k], dtype=np.float64) for k in ("W1", "b1", "W2"))
-    units = np.concatenate([W1, b1, W2.T], axis=1)  # one row per hidden unit: everything that tells it apart
-    n_h = units.shape[0]
-    return [(j, k) for j in range(n_h) for k in range(j + 1, n_h) if np.array_equal(units[j], units[k])]
+from ..math.initialization import identical_units, scaled_parameters
+from ..math.network import initialize_parameters
+from .calling import call
+from .outcomes import OK, Stop
+from .report import report
+from .results import check_array, dict_with
 
 
 def check_initialization(fn):

@@ -1,11 +1,16 @@
 """Exercises of notebook 01: σ′(z), the backward pass of one example, and `propagate` for m examples."""
 import numpy as np
 
-from ..activations import sigmoid, sigmoid_prime
-from ..gradcheck import numerical_gradient
-from ..logistic import loss, propagate
-from ..network import _cost
-from .core import OK, Stop, call, check_array, compare, dict_with, kind, network_label, prefixed, report, scalar
+from ..math.activations import sigmoid, sigmoid_prime
+from ..math.gradcheck import numerical_gradient
+from ..math.logistic import loss, propagate
+from ..math.network import _cost
+from .calling import call
+from .cases import network_label, prefixed
+from .compare import compare
+from .outcomes import OK, Stop
+from .report import report
+from .results import check_array, dict_with, kind, scalar
 
 
 def check_sigmoid_prime(fn):

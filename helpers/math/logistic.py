@@ -8,11 +8,14 @@ backward, by the chain rule:
     da = −y/a + (1−y)/(1−a)
     dz = da · σ′(z) = da · a(1 − a) = a − y
     dw = x dz,   db = dz                 dw = (1/m) X dZᵀ (n_x, 1),  db = (1/m) Σ dZ
+`logistic_graph_values` gives every node's value and derivative for one example, each also by central differences:
+the numbers notebook 01's graph (`figures/graph.py`) and its explorer (`widgets/graph.py`) show.
 """
 import numpy as np
 
 from . import checks
 from .activations import sigmoid
+from .gradcheck import numerical_gradient, relative_difference
 from .network import _cost
 
 
@@ -98,3 +101,50 @@ def predict_logistic_regression(w, b, X):
     if X.shape[0] != w.shape[0]:
         raise ValueError(f"w is {checks.shape_of(w)}, so X needs {w.shape[0]} rows (one per feature); got X {checks.shape_of(X)}")
     return (sigmoid(w.T @ X + _bias(b)) > 0.5).astype(X.dtype)
+
+
+# ---------------------------------------------------------------------------------------------------
+# One example's graph, node by node: what notebook 01's figure and explorer show
+# ---------------------------------------------------------------------------------------------------
+
+
+def logistic_graph_values(x1, x2, w1, w2, b, y):
+    """Every node's forward value and derivative for one example, each derivative also by central differences.
+
+    Returns a dict: forward values z, a, L; analytic derivatives da, dz, dw1, dw2, db; ``numeric`` with
+    the same five derivatives by central differences; and ``tolerance``, for each derivative, how far the
+    two may differ before it is a real disagreement (see `derivative_agrees`).
+    """
+    z = w1 * x1 + w2 * x2 + b
+    a = float(sigmoid(z))
+    L = float(loss_from_z(z, y))
+    values = {"x1": x1, "x2": x2, "w1": w1, "w2": w2, "b": b, "y": y, "z": z, "a": a, "L": L}
+    dz = a - y
+    values.update(da=float(loss_da(a, y)), dz=dz, dw1=x1 * dz, dw2=x2 * dz, db=dz)
+
+    def L_of(w1=w1, w2=w2, b=b):
+        return float(loss_from_z(w1 * x1 + w2 * x2 + b, y))
+
+    # da: nudge a by a small fraction of its distance to 0 and 1 (a ± ε must stay inside (0, 1)), and divide
+    # by the step the floats really took
+    step = 1e-5 * min(a, 1 - a)
+    a_plus, a_minus = a + step, a - step
+    numeric = {"da": float((loss(a_plus, y) - loss(a_minus, y)) / (a_plus - a_minus))}
+    steps = {"da": a_plus - a_minus}
+    for name, f, at in (("dz", lambda t: float(loss_from_z(t, y)), z), ("dw1", lambda t: L_of(w1=t), w1),
+                        ("dw2", lambda t: L_of(w2=t), w2), ("db", lambda t: L_of(b=t), b)):
+        numeric[name] = numerical_gradient(f, at, epsilon=1e-6)
+        steps[name] = 2e-6
+    values["numeric"] = numeric
+    # the rounding error of a central difference: each loss is off by about 1e-16 |L| (more for da, whose
+    # loss is written in a, rounded itself), divided by the step
+    values["tolerance"] = {name: 8 * np.finfo(float).eps * (abs(L) + 1e-300) / steps[name] for name in numeric}
+    return values
+
+
+def derivative_agrees(analytic, numeric, tolerance=0.0):
+    """True when a derivative and its central difference agree: relative difference below 1e-7, or a gap
+    within the rounding error ``tolerance`` of the difference quotient. Never True for NaN or inf."""
+    if not (np.isfinite(analytic) and np.isfinite(numeric)):
+        return False
+    return relative_difference([analytic], [numeric]) < 1e-7 or abs(analytic - numeric) <= tolerance

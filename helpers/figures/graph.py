@@ -1,18 +1,16 @@
-"""Computation graphs, drawn (view layer) and explored (interaction layer).
+"""Computation graphs drawn as boxes and arrows (notebooks 01 and 02), and 01's table of derivatives.
 
 A node is a box with its name, its forward value and, when asked, its derivative dL/d(node) — "dfoo"
 in the lecture's code notation. Forward edges are solid arrows; the backward pass is written in
 vermilion under each node, so the chain rule reads from right to left.
 """
-import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .activations import sigmoid
-from .explorer import Explorer
-from .gradcheck import numerical_gradient, relative_difference
-from .logistic import loss, loss_da, loss_from_z
-from .style import BLACK, BLUE, BOX, GREY, VERMILLION, describe, figure_size, for_slides, pt
+from ..math.gradcheck import relative_difference
+from ..math.logistic import derivative_agrees, logistic_graph_values
+from .alt_text import BOX, describe
+from .style import BLACK, BLUE, GREY, VERMILLION, figure_size, for_slides, pt
 
 INPUT, COMPUTED, OUTPUT = "#E8F1F8", "#FFFFFF", "#FDF6D8"  # light tints of the palette's blue and yellow
 
@@ -47,48 +45,6 @@ def _draw(ax, nodes, edges, title):
 # ---------------------------------------------------------------------------------------------------
 # Logistic regression: x1, x2, w1, w2, b → z → a → L
 # ---------------------------------------------------------------------------------------------------
-def logistic_graph_values(x1, x2, w1, w2, b, y):
-    """Every node's forward value and derivative for one example, each derivative also by central differences.
-
-    Returns a dict: forward values z, a, L; analytic derivatives da, dz, dw1, dw2, db; ``numeric`` with
-    the same five derivatives by central differences; and ``tolerance``, for each derivative, how far the
-    two may differ before it is a real disagreement (see `derivative_agrees`).
-    """
-    z = w1 * x1 + w2 * x2 + b
-    a = float(sigmoid(z))
-    L = float(loss_from_z(z, y))
-    values = {"x1": x1, "x2": x2, "w1": w1, "w2": w2, "b": b, "y": y, "z": z, "a": a, "L": L}
-    dz = a - y
-    values.update(da=float(loss_da(a, y)), dz=dz, dw1=x1 * dz, dw2=x2 * dz, db=dz)
-
-    def L_of(w1=w1, w2=w2, b=b):
-        return float(loss_from_z(w1 * x1 + w2 * x2 + b, y))
-
-    # da: nudge a by a small fraction of its distance to 0 and 1 (a ± ε must stay inside (0, 1)), and divide
-    # by the step the floats really took
-    step = 1e-5 * min(a, 1 - a)
-    a_plus, a_minus = a + step, a - step
-    numeric = {"da": float((loss(a_plus, y) - loss(a_minus, y)) / (a_plus - a_minus))}
-    steps = {"da": a_plus - a_minus}
-    for name, f, at in (("dz", lambda t: float(loss_from_z(t, y)), z), ("dw1", lambda t: L_of(w1=t), w1),
-                        ("dw2", lambda t: L_of(w2=t), w2), ("db", lambda t: L_of(b=t), b)):
-        numeric[name] = numerical_gradient(f, at, epsilon=1e-6)
-        steps[name] = 2e-6
-    values["numeric"] = numeric
-    # the rounding error of a central difference: each loss is off by about 1e-16 |L| (more for da, whose
-    # loss is written in a, rounded itself), divided by the step
-    values["tolerance"] = {name: 8 * np.finfo(float).eps * (abs(L) + 1e-300) / steps[name] for name in numeric}
-    return values
-
-
-def derivative_agrees(analytic, numeric, tolerance=0.0):
-    """True when a derivative and its central difference agree: relative difference below 1e-7, or a gap
-    within the rounding error ``tolerance`` of the difference quotient. Never True for NaN or inf."""
-    if not (np.isfinite(analytic) and np.isfinite(numeric)):
-        return False
-    return relative_difference([analytic], [numeric]) < 1e-7 or abs(analytic - numeric) <= tolerance
-
-
 def number(v, digits=6, plus=True):
     """A value for a table: fixed point when it reads well, scientific notation when it is tiny or huge."""
     sign = "+" if plus else ""
@@ -153,26 +109,6 @@ def logistic_check_table(values):
         rows.append(f"<tr><td><b>{name}</b></td><td>{formula}</td><td>{number(analytic)}</td><td>{number(numeric)}</td><td>{verdict}</td></tr>")
     head = "<tr><th>derivative</th><th>formula</th><th>chain rule</th><th>central differences</th><th>relative difference</th></tr>"
     return f"<table class='bbh-table'>{head}{''.join(rows)}</table>"
-
-
-def graph_explorer():
-    """Sliders for x1, x2, w1, w2, b and a toggle for y; the graph redraws every value and derivative.
-
-    Under the graph, a table puts each derivative from the chain rule beside central differences.
-    """
-    def slider(name, value):
-        return widgets.FloatSlider(value=value, min=-3, max=3, step=0.1, description=name,
-                                   continuous_update=False, readout_format=".1f")
-
-    controls = {"x1": slider("x₁", 1.0), "x2": slider("x₂", -2.0), "w1": slider("w₁", 0.5),
-                "w2": slider("w₂", -0.3), "b": slider("b", 0.1),
-                "y": widgets.ToggleButtons(options=[0, 1], value=1, description="label y")}
-
-    def draw(x1, x2, w1, w2, b, y):
-        fig = draw_logistic_graph(x1, x2, w1, w2, b, y, show="both")
-        return fig, logistic_check_table(logistic_graph_values(x1, x2, w1, w2, b, y))
-
-    return Explorer(controls, draw, tight=False, description="Graph explorer: move a slider to redraw every value and derivative (needs a running kernel).")
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The plumbing every interactive figure of the course shares (interaction layer: ipywidgets).
+"""The plumbing every interactive figure of the course shares: controls above a figure that redraws.
 
 An `Explorer` is a row of controls above a figure that is redrawn whenever a control changes. A
 notebook makes one with a single call into helpers (e.g. ``helpers.graph_explorer()``) and shows it
@@ -8,7 +8,7 @@ as the cell's value. Three promises:
   ``continuous_update=False`` so the figure is redrawn once, when the control is released.
 - Stored (the committed notebook, an HTML export, a slide): the cell's output also carries the figure in its
   default state, as an image with a text alternative, so a reader without a kernel still sees it (or hears it).
-- Accessible live: the figure's text alternative (``style.alt_text``) follows every redraw, in a visually hidden
+- Accessible live: the figure's text alternative (``figures.alt_text``) follows every redraw, in a visually hidden
   text right after the image, which a screen reader reads (an ``Image`` widget has no alt, and setting its
   tooltip breaks its view in ipywidgets 8.1).
 - Deterministic for nbval: the text that is compared is a fixed one-line description. The figure is
@@ -16,26 +16,12 @@ as the cell's value. Three promises:
   sends no output message, so nothing run-dependent reaches the cell's outputs.
 """
 import html as html_text
-import io
 
 import ipywidgets as widgets
-import matplotlib
-import matplotlib.pyplot as plt
-from IPython.display import HTML, display
 
-from .style import alt_text, fit_to_slide, img_html
-
-
-def figure_png(fig, dpi=90, tight=True):
-    """The figure as PNG bytes on a white background; the figure is closed (it is not shown twice).
-
-    ``tight=False`` saves the figure as laid out, one drawing pass instead of two: for figures that
-    place themselves (an explorer's redraw is timed by its user).
-    """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight" if tight else None)
-    plt.close(fig)
-    return buffer.getvalue()
+from ..figures.alt_text import alt_text
+from ..figures.display import figure_png, img_html, non_interactive
+from ..figures.style import fit_to_slide
 
 
 class Explorer(widgets.VBox):
@@ -83,7 +69,7 @@ class Explorer(widgets.VBox):
             self.status.value = _STATUS_READY
 
     def _redraw(self):
-        with plt.rc_context({"figure.max_open_warning": 0}), _non_interactive():
+        with non_interactive():
             result = self._draw(**self.values)
         fig, html = result if isinstance(result, tuple) else (result, "")
         self.alt = alt_text(fig)
@@ -112,20 +98,3 @@ _STATUS_READY = f"<div class='bbh-status' style='font-size:85%;color:#555'>{_HIN
 _SCREEN_READER_ONLY = ("<span class='bbh-figure-alt' style='position:absolute;width:1px;height:1px;margin:-1px;"
                        "padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0'>{}</span>")
 _STATUS_BUSY = "<div class='bbh-status' style='font-size:85%;color:#0072B2'>⟳ redrawing…</div>"
-
-
-class _non_interactive:
-    """Draw without the inline backend also showing the figure at the end of the cell."""
-
-    def __enter__(self):
-        self._was = matplotlib.is_interactive()
-        plt.ioff()
-
-    def __exit__(self, *exc):
-        if self._was:
-            plt.ion()
-
-
-def show_html(html):
-    """Display a piece of HTML (a small table, a verdict) as a cell output."""
-    display(HTML(html))

@@ -1,0 +1,101 @@
+"""Diagnosing an exception the student's function raised: the line of their code, the shapes of a matrix product that
+failed, a misspelt name, and a likely cause in words."""
+import ast
+import difflib
+import linecache
+import re
+from pathlib import Path
+
+import numpy as np
+
+_HELPERS_DIR = str(Path(__file__).resolve().parent.parent)
+
+
+def assigned_names(fn):
+    code = getattr(fn, "__code__", None)
+    return list(code.co_varnames) if code is not None else []
+
+
+def similar_name(name, candidates):
+    for c in candidates:
+        if c != name and c.lower() == name.lower():
+            return c
+    close = difflib.get_close_matches(name, [c for c in candidates if c != name], n=1, cutoff=0.8)
+    return close[0] if close else ""
+
+
+def student_frame(error):
+    """The innermost traceback frame of the student's code (not numpy's, not helpers')."""
+    frame = None
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.startswith(_HELPERS_DIR) and "site-packages" not in filename and "/lib/python" not in filename:
+            frame = (tb.tb_frame, tb.tb_lineno)
+        tb = tb.tb_next
+    return frame
+
+
+def raised(name, error, fn):
+    """The verdict for an exception: a failed matrix product in shapes, anything else in its own words and a hint."""
+    found = student_frame(error)
+    line = linecache.getline(found[0].f_code.co_filename, found[1]).strip() if found is not None else ""
+    text = str(error)
+    if line and ("matmul" in text or "not aligned" in text or "core dimension" in text):
+        shapes = _matmul_operands(found[0], line)
+        if shapes:
+            return (f"{name} failed in a matrix product: {shapes}. Write each shape next to the equation; a missing or extra "
+                    f"transpose (.T) is the usual cause (in your code, the line `{line}`)")
+    return f"{name} raised {type(error).__name__}: {error}{hint_for_exception(error, fn)}"
+
+
+def hint_for_exception(error, fn=None):
+    """What to add to an exception's message: the student's line and a likely cause."""
+    found = student_frame(error)
+    line, hint = "", ""
+    if found is not None:
+        frame, lineno = found
+        line = linecache.getline(frame.f_code.co_filename, lineno).strip()
+    text = str(error)
+    if isinstance(error, NameError):
+        missing = getattr(error, "name", None) or (re.findall(r"'(\w+)'", text) or [""])[0]
+        similar = similar_name(missing, assigned_names(fn)) if fn is not None else ""
+        if similar:
+            hint = f". Your function assigns `{similar}` but uses `{missing}`: Python names are case-sensitive"
+        else:
+            hint = f". `{missing}` is used before the function assigns it: compute it inside the function"
+    elif "matmul" in text or "not aligned" in text or "core dimension" in text:  # operands not found by `raised`
+        hint = ". A matrix product got shapes that do not fit: write each shape next to the equation; a missing or extra transpose (.T) is the usual cause"
+    elif isinstance(error, KeyError):
+        hint = ". A dict key is misspelt or missing: the keys are the names in the equations, e.g. 'W1', 'A1', 'dW1'"
+    elif "broadcast" in text:
+        hint = ". Two arrays could not be combined element-wise: compare their shapes"
+    if line:
+        hint += f" (in your code, the line `{line}`)"
+    return hint
+
+
+def _matmul_operands(frame, line):
+    """For the first product ``a @ b`` (or np.dot(a, b)) on ``line`` whose shapes do not fit: a sentence naming them."""
+    try:
+        tree = ast.parse(line.rstrip(":").strip())
+    except SyntaxError:
+        return ""
+    for node in ast.walk(tree):
+        pair = None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+            pair = (node.left, node.right)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("dot", "matmul") and len(node.args) == 2:
+            pair = tuple(node.args)
+        if pair is None or any(isinstance(n, ast.Call) for side in pair for n in ast.walk(side)):
+            continue
+        try:
+            left, right = (np.asarray(eval(compile(ast.Expression(side), "<operand>", "eval"), frame.f_globals, dict(frame.f_locals)))
+                           for side in pair)
+        except Exception:
+            continue
+        if left.ndim >= 1 and right.ndim >= 1 and left.shape[-1] != right.shape[0 if right.ndim == 1 else -2]:
+            inner_right = right.shape[0 if right.ndim == 1 else -2]
+            return (f"`{ast.unparse(pair[0])} @ {ast.unparse(pair[1])}` multiplies {left.shape} by {right.shape}: "
+                    f"the inner sizes {left.shape[-1]} and {inner_right} differ")
+    return ""

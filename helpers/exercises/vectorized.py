@@ -1,0 +1,197 @@
+"""Exercises of notebook 03: the two-layer network vectorized over m examples, its cost, one step of gradient descent,
+predictions and a training loop."""
+import numpy as np
+
+from ..math.activations import sigmoid, tanh_prime
+from ..math.bugs import backward_variant
+from ..math.gradcheck import numerical_gradients
+from ..math.network import (_backward, _cost, _forward, backward_propagation, compute_cost, forward_propagation,
+                            initialize_parameters, predict, train, update_parameters)
+from .calling import call
+from .cases import ORDER, network_label, on_networks, prefixed
+from .compare import close, compare
+from .one_example import EQUATION_FUNCTIONS, EQUATIONS
+from .outcomes import OK, Stop
+from .report import report
+from .results import check_array, dict_with, kind, scalar
+from .spec import Expect, expect
+
+VECTORIZED = {"dW2": "dW2 = (1/m) dZ2 A1ᵀ", "db2": "db2 = (1/m) np.sum(dZ2, axis=1, keepdims=True)",
+              "dW1": "dW1 = (1/m) dZ1 Xᵀ", "db1": "db1 = (1/m) np.sum(dZ1, axis=1, keepdims=True)"}
+
+
+def check_forward_propagation(fn):
+    """Check a student's vectorized ``forward_propagation(X, parameters) -> (A2, cache {"Z1", "A1", "Z2", "A2"})`` (tanh)."""
+
+    def check(lines, parameters, X, Y):
+        result = call(fn, "forward_propagation", X, parameters, forbidden=(forward_propagation, _forward))
+        if not isinstance(result, tuple) or len(result) != 2:
+            raise Stop(f"forward_propagation should return a pair (A2, cache); got {kind(result)}")
+        A2, cache = result
+        dict_with("cache", cache, ("Z1", "A1", "Z2", "A2"))
+        W1, b1, W2, b2 = (parameters[k] for k in ORDER)
+        _, ref = _forward(X, W1, b1, W2, b2, "tanh")
+        Z1, A1, Z2 = ref["Z1"], ref["A1"], ref["Z2"]
+        check_array("A2", A2, ref["A2"].shape)  # the A2 returned beside the cache
+        expect(lines, fn, cache, [
+            Expect("Z1", Z1.shape, Z1, "Z1 = W1 X + b1", [(W1 @ X, "b1 is not added")]),
+            Expect("A1", A1.shape, A1, "A1 = tanh(Z1)", [(sigmoid(Z1), "the hidden layer is tanh here (σ is for the output)")]),
+            Expect("Z2", Z2.shape, Z2, "Z2 = W2 A1 + b2", [(W2 @ Z1 + b2, "it uses Z1; the second layer takes A1"), (W2 @ A1, "b2 is not added")]),
+            Expect("A2", Z2.shape, ref["A2"], "A2 = σ(Z2)", [(np.tanh(Z2), "the output uses σ, not tanh")]),
+        ])
+        if not close(A2, ref["A2"]):
+            raise Stop("the A2 you return differs from cache['A2']: return the same array")
+
+    return report("forward_propagation", lambda lines: on_networks(lines, "Checking the forward pass", check))
+
+
+def check_compute_cost(fn):
+    """Check ``compute_cost(A2, Y) -> float``: J = −(1/m) Σ over all entries [Y log A2 + (1 − Y) log(1 − A2)]."""
+
+    def run(lines):
+        rng = np.random.default_rng(4)
+        for index, (n_y, m) in enumerate(((1, 5), (3, 4))):
+            A2 = sigmoid(rng.standard_normal((n_y, m)) * 2)
+            Y = (rng.uniform(size=(n_y, m)) > 0.5).astype(np.float64)
+            label = f"test {index + 1} of 2: " + network_label(n_y=n_y, m=m)
+
+            def check(shown=lines if index == 0 else []):
+                cost = scalar("the cost", call(fn, "compute_cost", A2, Y, forbidden=(compute_cost, _cost)))
+                ref = _cost(A2, Y)
+                causes = [(-ref, "its sign is flipped: J = −(1/m) Σ [Y log A2 + (1 − Y) log(1 − A2)]")]
+                if n_y > 1:
+                    causes.insert(0, (ref / n_y, "it is divided by m·n_y (np.mean over every entry): J averages over the m examples and adds up the n_y outputs"))
+                causes.append((-float(np.sum(Y * np.log(A2))) / m, "the term (1 − Y) log(1 − A2), for the examples with y = 0, is missing"))
+                compare(shown, "cost", cost, ref, fn=fn, m=m, wrong_line="cost", causes=causes,
+                        equation="J = −(1/m) Σ [Y log A2 + (1 − Y) log(1 − A2)]")
+
+            prefixed(label, check)
+            if index:
+                lines.append(f"{OK} the same with n_y = {n_y} outputs, m = {m}")
+
+    return report("compute_cost", run)
+
+
+def _backward_causes(name, parameters, X, Y, cache, m):
+    """Wrong answers students often produce for ``name`` (vectorized), each with its cause, from the bug gallery."""
+    def variant(**change):
+        return backward_variant(parameters, cache, X, Y, with_dz=True, **change)[name]
+
+    causes = []
+    if name.endswith("2"):
+        causes.append((variant(sign=-1), "the sign of dZ2 is flipped: dZ2 = A2 − Y, not Y − A2"))
+    else:
+        sigmoid_g = variant(g_prime=lambda Z1, A1: A1 * (1 - A1))
+        causes.append((sigmoid_g, "it uses the sigmoid's derivative A1(1 − A1); the hidden layer is tanh, so g′(Z1) = 1 − A1²"))
+        causes.append((variant(g_prime=lambda Z1, A1: tanh_prime(A1)), "g′ is evaluated at A1 instead of Z1: tanh′(Z1) = 1 − tanh(Z1)² = 1 − A1², not 1 − tanh(A1)²"))
+        causes.append((variant(g_prime=lambda Z1, A1: 1.0), "the element-wise factor g′(Z1) is missing: dZ1 = W2ᵀ dZ2 ∗ g′(Z1)"))
+        causes.append((variant(sign=-1), "its sign is flipped: check dZ2 = A2 − Y"))
+    return causes
+
+
+def check_backward_propagation(fn):
+    """Check a student's vectorized ``backward_propagation(parameters, cache, X, Y)`` of the tanh network."""
+
+    def check(lines, parameters, X, Y):
+        W1, b1, W2, b2 = (parameters[k] for k in ORDER)
+        A2, cache = _forward(X, W1, b1, W2, b2, "tanh")
+        grads = dict_with("the result", call(fn, "backward_propagation", parameters, cache, X, Y,
+                                             forbidden=EQUATION_FUNCTIONS),
+                          ("dW1", "db1", "dW2", "db2"))
+        m = X.shape[1]
+        reference = _backward(X, Y, W2, cache["Z1"], cache["A1"], A2, "tanh")
+        numeric = numerical_gradients(parameters, X, Y, "tanh", epsilon=1e-6)
+        for key in ("dW1", "db1", "dW2", "db2"):
+            check_array(key, grads[key], parameters[key[1:]].shape, m=m, of=key[1:])
+        for key in ("dW2", "db2"):  # layer 2 first, as backprop goes
+            compare(lines, key, grads[key], reference[key], numeric=numeric[key], causes=_backward_causes(key, parameters, X, Y, cache, m),
+                    fn=fn, m=m, equation=VECTORIZED[key])
+        layer1_wrong = not close(grads["dW1"], reference["dW1"]) and not close(grads["db1"], reference["db1"])
+        for key in ("dW1", "db1"):
+            causes = [(v, c, "dZ1") for v, c in _backward_causes(key, parameters, X, Y, cache, m)]
+            compare(lines, key, grads[key], reference[key], numeric=numeric[key], causes=causes, fn=fn, m=m,
+                    equation=VECTORIZED[key], equations={"dZ1": EQUATIONS["dZ1"]}, wrong_line="dZ1" if layer1_wrong else key,
+                    note=": dW1 and db1 are both wrong while dW2 and db2 are right, so look at dZ1, which both use" if layer1_wrong else "")
+
+    return report("backward_propagation", lambda lines: on_networks(lines, "Checking the backward pass", check))
+
+
+def check_update_parameters(fn):
+    """Check ``update_parameters(parameters, grads, learning_rate) -> new parameters``: θ := θ − α dθ."""
+
+    def check(lines, parameters, X, Y):
+        _, cache = forward_propagation(X, parameters)
+        grads = backward_propagation(parameters, cache, X, Y)
+        alpha = 0.7
+        result = dict_with("the result", call(fn, "update_parameters", parameters, grads, alpha, forbidden=(update_parameters,)), ORDER)
+        reference = update_parameters(parameters, grads, alpha)
+        expect(lines, fn, result, [
+            Expect(key, p.shape, reference[key], f"{key} := {key} − α d{key}", [
+                (p + alpha * g, f"it adds α d{key}: gradient descent subtracts, {key} − α d{key}"),
+                (p - g, f"the learning rate α is missing: {key} − α d{key}"),
+                (p, f"{key} did not change: update it and put the new value in the returned dict"),
+                (g, f"it returns d{key}, not the updated {key}"),
+            ]) for key, p, g in ((key, parameters[key], grads["d" + key]) for key in ORDER)
+        ])
+
+    return report("update_parameters", lambda lines: on_networks(lines, "Checking one step of gradient descent", check))
+
+
+def check_predict(fn):
+    """Check ``predict(parameters, X) -> (n_y, m)`` labels: 1 where A2 > 0.5, else 0 (tanh network)."""
+
+    def check(lines, parameters, X, Y):
+        result = call(fn, "predict", parameters, X, forbidden=(predict,))
+        A2, _ = forward_propagation(X, parameters)
+        if isinstance(result, np.ndarray) and result.dtype == bool:
+            result = result.astype(np.float64)
+        check_array("the predictions", result, A2.shape)
+        reference = (A2 > 0.5).astype(np.float64)
+        compare(lines, "the predictions", result, reference, fn=fn, causes=[
+            (A2, "they are the probabilities A2: turn them into labels, 1 where A2 > 0.5, else 0"),
+            (1 - reference, "they are flipped: 1 where A2 > 0.5 (the network says y = 1 is more likely), else 0"),
+        ])
+
+    networks = ((2, 4, 1, 9, 5), (3, 2, 2, 6, 6))
+    return report("predict", lambda lines: on_networks(lines, "Checking the predictions", check, networks))
+
+
+def check_train(fn):
+    """Check ``train(X, Y, n_h, num_iterations, learning_rate, seed) -> (parameters, costs)``: batch gradient descent.
+
+    It must start from ``helpers.initialize_parameters(n_x, n_h, n_y, seed=seed)`` and record the cost before
+    each update, as `helpers.train` does; the two are compared step by step.
+    """
+
+    def run(lines):
+        rng = np.random.default_rng(7)
+        X = rng.standard_normal((2, 30))
+        Y = (X[0:1] * X[1:2] > 0).astype(np.float64)  # a xor-like pattern: a hidden layer helps
+        n_h, iterations, alpha = 3, 25, 1.2
+        result = call(fn, "train", X, Y, n_h, iterations, alpha, 0, forbidden=(train,))
+        if not isinstance(result, tuple) or len(result) != 2:
+            raise Stop(f"train should return a pair (parameters, costs); got {kind(result)}")
+        parameters, costs = result
+        dict_with("parameters", parameters, ORDER)
+        costs = np.asarray([scalar(f"costs[{i}]", c) for i, c in enumerate(costs)]) if isinstance(costs, (list, tuple, np.ndarray)) else None
+        if costs is None:
+            raise Stop(f"costs should be a list (or array) of numbers, one per iteration; got {kind(result[1])}")
+        ref_parameters, ref_costs = train(X, Y, n_h, num_iterations=iterations, learning_rate=alpha, seed=0)
+        if len(costs) != iterations:
+            raise Stop(f"costs holds {len(costs)} numbers for num_iterations = {iterations}: record the cost once per iteration, before the update")
+        start = initialize_parameters(2, n_h, 1, seed=0)
+        A2, _ = forward_propagation(X, start)
+        if not np.isclose(costs[0], compute_cost(A2, Y), rtol=1e-6):
+            raise Stop("the first cost is not that of helpers.initialize_parameters(n_x, n_h, n_y, seed=seed): start from it "
+                       "(n_x = X.shape[0], n_y = Y.shape[0]) and record the cost before the first update")
+        if np.allclose(costs, costs[0], rtol=1e-12):
+            raise Stop("the cost never changes: assign the updated parameters back (parameters = update_parameters(...)) inside the loop")
+        if np.allclose(costs[:-1], ref_costs[1:], rtol=1e-6):
+            raise Stop("the costs are one step ahead: record the cost before each update, so costs[0] is the cost of the starting parameters")
+        compare(lines, "costs", costs, ref_costs, fn=fn, causes=[])
+        for key in ORDER:
+            check_array(key, parameters[key], ref_parameters[key].shape)
+            compare(lines, f"the trained {key}", parameters[key], ref_parameters[key], fn=fn)
+        lines.append(f"{OK} the cost fell from {costs[0]:.4f} to {costs[-1]:.4f} in {iterations} steps")
+
+    return report("train", run)

@@ -1,0 +1,99 @@
+"""Why the weights must start random (notebook 05), drawn: the hidden units' weights over training, tanh's
+saturation at the start, and the cost for each initial scale."""
+import matplotlib.pyplot as plt
+import numpy as np
+
+from ..math.initialization import constant_parameters, scaled_parameters
+from ..math.network import forward_propagation
+from ..math.training import train_with_history
+from .alt_text import describe
+from .style import LINESTYLES, PALETTE, SLIDE_WIDE, WIDE, figure_size, pt
+
+
+def plot_hidden_units(history, *, title, ax=None):
+    """Each hidden unit's first weight w1[j, 0] over training: one line per unit (identical units overlap)."""
+    fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(5, 4))
+    W1 = history["W1"]
+    for j in range(W1.shape[1]):
+        ax.plot(W1[:, j, 0], color=PALETTE[j % len(PALETTE)], ls=LINESTYLES[j % len(LINESTYLES)], lw=2, label=f"unit {j + 1}")
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("first weight of the unit, $W^{[1]}_{j,1}$")
+    ax.set_title(title)
+    ax.legend(fontsize=pt(8), loc="best")
+    return describe(fig, "A line chart of the first weight of each hidden unit during training, one line per unit; "
+                         "lines that lie on top of each other are units that stay identical")
+
+
+def plot_symmetry(histories):
+    """Side by side, the hidden units' weights over training for each start in ``histories`` {title: history}."""
+    fig, axes = plt.subplots(1, len(histories), figsize=figure_size(WIDE, SLIDE_WIDE), sharey=False)
+    for ax, (title, history) in zip(np.atleast_1d(axes), histories.items()):
+        plot_hidden_units(history, title=title, ax=ax)
+    fig.tight_layout()
+    return fig
+
+
+def plot_saturation(X, scales, *, n_h=4, activation="tanh"):
+    """For each weight scale: the distribution of A1 = g(Z1) at the start, and of g′(Z1)."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
+    bins = np.linspace(-1, 1, 41)
+    for i, scale in enumerate(scales):
+        parameters = scaled_parameters(X.shape[0], n_h, 1, scale)
+        _, cache = forward_propagation(X, parameters, activation)
+        style = dict(color=PALETTE[i], ls=LINESTYLES[i % len(LINESTYLES)], lw=2, label=f"scale {scale:g}")
+        left.hist(cache["A1"].ravel(), bins=bins, histtype="step", **style)
+        right.hist((1 - cache["A1"] ** 2).ravel(), bins=np.linspace(0, 1, 41), histtype="step", **style)
+    left.set_title("Hidden activations $A^{[1]} = \\tanh(Z^{[1]})$ at the start")
+    left.set_xlabel("$a^{[1]}$")
+    right.set_title("Their derivatives $g'(Z^{[1]}) = 1 - (A^{[1]})^2$")
+    right.set_xlabel("$g'(z^{[1]})$")
+    for ax in (left, right):
+        ax.set_ylabel("count (hidden units × examples)")
+        ax.legend()
+    fig.tight_layout()
+    return describe(fig, "Two histograms, one outline per initial weight scale: left, the hidden activations at the "
+                         "start; right, their derivatives g′ (near 0 means the unit has saturated and learns slowly)")
+
+
+def plot_costs_by_scale(X, Y, scales, *, num_iterations=1000, n_h=4):
+    """For each initial weight scale (0: all zeros): the cost during training, and how far W1 has moved
+    from where it started, ‖W1(t) − W1(0)‖ / ‖W1(0)‖ (for zeros, ‖W1(t)‖)."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
+    for i, scale in enumerate(scales):
+        start = scaled_parameters(X.shape[0], n_h, 1, scale) if scale else constant_parameters(X.shape[0], n_h, 1, 0.0)
+        _, history = train_with_history(X, Y, start, num_iterations=num_iterations)
+        style = dict(color=PALETTE[i], ls=LINESTYLES[i % len(LINESTYLES)], lw=2, label=f"scale {scale:g}")
+        left.plot(history["costs"], **style)
+        W1 = history["W1"]
+        size = np.linalg.norm(W1[0]) or 1.0
+        moved = np.linalg.norm((W1 - W1[0]).reshape(len(W1), -1), axis=1) / size
+        if np.any(moved[1:] > 0):
+            right.plot(np.arange(1, len(W1)), moved[1:], **style)
+    left.set_xlabel("iteration")
+    left.set_ylabel("cost $J$")
+    left.set_title("Cost during training")
+    left.set_ylim(0, 1.2)
+    right.set_yscale("log")
+    right.set_xlabel("iteration")
+    right.set_ylabel("$\\|W^{[1]}(t) - W^{[1]}(0)\\| \\,/\\, \\|W^{[1]}(0)\\|$")
+    right.set_title("How far the hidden layer moves from its start")
+    for ax in (left, right):
+        ax.legend()
+    fig.tight_layout()
+    return describe(fig, "Two line charts, one line per initial weight scale: left, the cost during training; right, "
+                         "on a log scale, how far the hidden layer's weights have moved from their start")
+
+
+def plot_units_and_cost(history, kind):
+    """The initialization explorer's figure: left, each hidden unit's first weight over training from the start that
+    ``kind`` names ("random start, scale 0.01"); right, the cost during training."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
+    plot_hidden_units(history, title=f"Hidden units, {kind}", ax=left)
+    right.plot(history["costs"], color=PALETTE[0], lw=2)
+    right.set_xlabel("iteration")
+    right.set_ylabel("cost $J$")
+    right.set_title("Cost during training")
+    right.set_ylim(0, max(1.0, float(np.max(history["costs"][:50])) * 1.05))
+    describe(fig, "Right, a line chart of the cost during training")
+    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.13, top=0.9, wspace=0.25)
+    return fig

@@ -1,0 +1,37 @@
+"""The training playground of notebook 03: hidden units, activation, learning rate, iterations and data set."""
+import ipywidgets as widgets
+
+from ..figures.training import plot_no_result, plot_training
+from ..math.datasets import DATASETS
+from ..math.network import accuracy
+from ..math.training import ITERATION_STOPS, TrainingCache
+from .explorer import Explorer
+
+
+def training_playground():
+    """Hidden units, activation, learning rate, iterations and data set; redraws the boundary and the cost curve.
+
+    Each setting is trained once per kernel and remembered, so going back to a setting, or moving the
+    iterations slider, redraws without training again.
+    """
+    controls = {
+        "n_h": widgets.IntSlider(value=4, min=1, max=20, description="hidden units", continuous_update=False),
+        "activation": widgets.ToggleButtons(options=["tanh", "relu", "sigmoid"], value="tanh", description="activation"),
+        "learning_rate": widgets.SelectionSlider(options=[0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4], value=1.2,
+                                                 description="learning rate", continuous_update=False),
+        "num_iterations": widgets.SelectionSlider(options=list(ITERATION_STOPS), value=2000,
+                                                  description="iterations", continuous_update=False),
+        "dataset": widgets.Dropdown(options=list(DATASETS), value="flower", description="data set"),
+    }
+    cache = TrainingCache()
+
+    def draw(n_h, activation, learning_rate, num_iterations, dataset):
+        try:
+            X, Y, parameters, costs = cache.get(dataset, n_h, activation, learning_rate, num_iterations)
+        except FloatingPointError:
+            return plot_no_result(f"Training diverged at learning rate {learning_rate}: try a smaller one.")
+        title = f"{dataset}, n_h = {n_h}, {activation}"
+        fig = plot_training(parameters, costs, X, Y, activation, title=title, resolution=120)
+        return fig, f"<p>final cost {costs[-1]:.3f}; training accuracy {accuracy(parameters, X, Y, activation):.1f}%</p>"
+
+    return Explorer(controls, draw, tight=False, description="Training playground: change a control to retrain and redraw (needs a running kernel).")
