@@ -12,7 +12,7 @@ from .compare import compare
 from .outcomes import OK
 from .report import report
 from .results import check_array, dict_with
-from .spec import Expect, expect
+from .spec import Expect, exercise, expect
 
 EQUATIONS = {
     "dz2": "dz2 = a2 − y", "dW2": "dW2 = dz2 a1ᵀ", "db2": "db2 = dz2",
@@ -42,25 +42,24 @@ def _g_prime_causes(activation, Z1, A1, W2, dZ2):
     ]
 
 
-def check_forward_one_example(fn):
-    """Check ``forward_one_example(x, parameters) -> {"z1", "a1", "z2", "a2"}`` of the tanh network, one example."""
+def _forward_one_example(parameters, x, y):
+    W1, b1, W2, b2 = (parameters[k] for k in ORDER)
+    _, ref = _forward(x, W1, b1, W2, b2, "tanh")
+    Z1, A1, Z2 = ref["Z1"], ref["A1"], ref["Z2"]
+    return (x, parameters), [
+        Expect("z1", Z1.shape, Z1, "z1 = W1 x + b1", [(W1 @ x, "b1 is not added"), (W1 @ x - b1, "b1 is subtracted instead of added")]),
+        Expect("a1", A1.shape, A1, "a1 = tanh(z1)", [(sigmoid(Z1), "the hidden layer here is tanh (σ is for the output layer)"),
+                                                      (Z1, "the activation is missing: a1 = tanh(z1)")]),
+        Expect("z2", Z2.shape, Z2, "z2 = W2 a1 + b2", [(W2 @ Z1 + b2, "it uses z1; the second layer takes a1 = tanh(z1)"),
+                                                        (W2 @ A1, "b2 is not added")]),
+        Expect("a2", Z2.shape, ref["A2"], "a2 = σ(z2)", [(np.tanh(Z2), "the output uses σ, not tanh: a2 is a probability in (0, 1)")]),
+    ]
 
-    def check(lines, parameters, x, y):
-        result = dict_with("the result", call(fn, "forward_one_example", x, parameters, forbidden=(forward_propagation, _forward)),
-                           ("z1", "a1", "z2", "a2"))
-        W1, b1, W2, b2 = (parameters[k] for k in ORDER)
-        _, ref = _forward(x, W1, b1, W2, b2, "tanh")
-        Z1, A1, Z2 = ref["Z1"], ref["A1"], ref["Z2"]
-        expect(lines, fn, result, [
-            Expect("z1", Z1.shape, Z1, "z1 = W1 x + b1", [(W1 @ x, "b1 is not added"), (W1 @ x - b1, "b1 is subtracted instead of added")]),
-            Expect("a1", A1.shape, A1, "a1 = tanh(z1)", [(sigmoid(Z1), "the hidden layer here is tanh (σ is for the output layer)"),
-                                                          (Z1, "the activation is missing: a1 = tanh(z1)")]),
-            Expect("z2", Z2.shape, Z2, "z2 = W2 a1 + b2", [(W2 @ Z1 + b2, "it uses z1; the second layer takes a1 = tanh(z1)"),
-                                                            (W2 @ A1, "b2 is not added")]),
-            Expect("a2", Z2.shape, ref["A2"], "a2 = σ(z2)", [(np.tanh(Z2), "the output uses σ, not tanh: a2 is a probability in (0, 1)")]),
-        ])
 
-    return report("forward_one_example", lambda lines: on_networks(lines, "Checking the forward pass", check, one_example=True))
+check_forward_one_example = exercise(
+    "forward_one_example", _forward_one_example, returns=("z1", "a1", "z2", "a2"), title="Checking the forward pass",
+    forbidden=(forward_propagation, _forward), one_example=True,
+    doc="""Check ``forward_one_example(x, parameters) -> {"z1", "a1", "z2", "a2"}`` of the tanh network, one example.""")
 
 
 def check_backward_one_example(fn, activation="tanh"):

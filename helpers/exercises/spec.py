@@ -1,9 +1,13 @@
 """An exercise's expected arrays as data: each one's name, shape, right value, equation and the wrong values students
-write, with their causes. A checker lists them, one `Expect` each, and `expect` checks them all."""
+write, with their causes. A checker lists them, one `Expect` each, and `expect` checks them all; `exercise` makes the
+whole checker from a function that gives one test network's arguments and `Expect` list."""
 from dataclasses import dataclass
 
+from .calling import call
+from .cases import TWO_NETWORKS, on_networks
 from .compare import compare
-from .results import check_array
+from .report import report
+from .results import check_array, dict_with
 
 
 @dataclass(frozen=True)
@@ -35,3 +39,26 @@ def expect(lines, fn, values, expected, *, m=None):
     for e in expected:
         compare(lines, e.name, values[e.name], e.reference, numeric=e.numeric, causes=e.causes, fn=fn, equation=e.equation,
                 m=m)
+
+
+def exercise(name, setting, *, returns, title, forbidden=(), networks=TWO_NETWORKS, one_example=False, doc=""):
+    """A checker from a declarative spec: the student's ``my_<name>`` on every test network must return a dict with the
+    keys ``returns``, each as the `Expect` list says.
+
+    ``setting(parameters, X, Y)`` gives, for one test network, the arguments to call the student's function with and
+    the list of `Expect` (X and Y are one column each with ``one_example``); ``forbidden``: the reference functions
+    the exercise replaces (an answer that calls one is refused); ``title``: the first line of the report
+    ("Checking the forward pass"). The checker returns True or False and prints its verdict, as every checker does.
+    """
+
+    def check(fn):
+        def on_network(lines, parameters, X, Y):
+            arguments, expected = setting(parameters, X, Y)
+            result = dict_with("the result", call(fn, name, *arguments, forbidden=forbidden), returns)
+            expect(lines, fn, result, expected)
+
+        return report(name, lambda lines: on_networks(lines, title, on_network, networks, one_example=one_example))
+
+    check.__name__ = check.__qualname__ = f"check_{name}"
+    check.__doc__, check.__module__ = doc, setting.__module__
+    return check

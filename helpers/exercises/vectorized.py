@@ -14,7 +14,7 @@ from .one_example import EQUATION_FUNCTIONS, EQUATIONS
 from .outcomes import OK, Stop
 from .report import report
 from .results import check_array, dict_with, kind, scalar
-from .spec import Expect, expect
+from .spec import Expect, exercise, expect
 
 VECTORIZED = {"dW2": "dW2 = (1/m) dZ2 A1ᵀ", "db2": "db2 = (1/m) np.sum(dZ2, axis=1, keepdims=True)",
               "dW1": "dW1 = (1/m) dZ1 Xᵀ", "db1": "db1 = (1/m) np.sum(dZ1, axis=1, keepdims=True)"}
@@ -116,25 +116,25 @@ def check_backward_propagation(fn):
     return report("backward_propagation", lambda lines: on_networks(lines, "Checking the backward pass", check))
 
 
-def check_update_parameters(fn):
-    """Check ``update_parameters(parameters, grads, learning_rate) -> new parameters``: θ := θ − α dθ."""
+def _update_parameters(parameters, X, Y):
+    _, cache = forward_propagation(X, parameters)
+    grads = backward_propagation(parameters, cache, X, Y)
+    alpha = 0.7
+    reference = update_parameters(parameters, grads, alpha)
+    return (parameters, grads, alpha), [
+        Expect(key, p.shape, reference[key], f"{key} := {key} − α d{key}", [
+            (p + alpha * g, f"it adds α d{key}: gradient descent subtracts, {key} − α d{key}"),
+            (p - g, f"the learning rate α is missing: {key} − α d{key}"),
+            (p, f"{key} did not change: update it and put the new value in the returned dict"),
+            (g, f"it returns d{key}, not the updated {key}"),
+        ]) for key, p, g in ((key, parameters[key], grads["d" + key]) for key in ORDER)
+    ]
 
-    def check(lines, parameters, X, Y):
-        _, cache = forward_propagation(X, parameters)
-        grads = backward_propagation(parameters, cache, X, Y)
-        alpha = 0.7
-        result = dict_with("the result", call(fn, "update_parameters", parameters, grads, alpha, forbidden=(update_parameters,)), ORDER)
-        reference = update_parameters(parameters, grads, alpha)
-        expect(lines, fn, result, [
-            Expect(key, p.shape, reference[key], f"{key} := {key} − α d{key}", [
-                (p + alpha * g, f"it adds α d{key}: gradient descent subtracts, {key} − α d{key}"),
-                (p - g, f"the learning rate α is missing: {key} − α d{key}"),
-                (p, f"{key} did not change: update it and put the new value in the returned dict"),
-                (g, f"it returns d{key}, not the updated {key}"),
-            ]) for key, p, g in ((key, parameters[key], grads["d" + key]) for key in ORDER)
-        ])
 
-    return report("update_parameters", lambda lines: on_networks(lines, "Checking one step of gradient descent", check))
+check_update_parameters = exercise(
+    "update_parameters", _update_parameters, returns=ORDER, title="Checking one step of gradient descent",
+    forbidden=(update_parameters,),
+    doc="Check ``update_parameters(parameters, grads, learning_rate) -> new parameters``: θ := θ − α dθ.")
 
 
 def check_predict(fn):
