@@ -29,7 +29,7 @@ def test_stub_keeps_indentation_and_code_around_the_block():
 
 def test_both_editions_have_the_same_notebooks():
     assert [p.name for p in SOURCES] == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-    assert len(SOURCES) == 5
+    assert len(SOURCES) >= 5  # the lecture's five, and what follows them
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
