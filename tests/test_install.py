@@ -54,12 +54,13 @@ def test_a_non_editable_install_works_after_the_clone_is_removed(tmp_path):
             f"assert helpers.__file__.startswith({str(site)!r}), helpers.__file__\n"
             "assert helpers.check_sigmoid_prime(lambda z: (s := 1 / (1 + np.exp(-z))) * (1 - s))\n"
             "helpers.shape_explorer()\n"
-            "print(sorted(p.name for p in __import__('pathlib').Path(helpers.__file__).parent.rglob('*.py')))\n")
+            "package = __import__('pathlib').Path(helpers.__file__).parent\n"
+            "print(sorted(str(p.relative_to(package)) for p in package.rglob('*.py')))\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                             env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "MPLBACKEND": "Agg", "HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr[-3000:]
     shipped = set(ast.literal_eval(result.stdout.strip().splitlines()[-1]))
-    assert shipped == {p.name for p in (ROOT / "helpers").rglob("*.py")}
+    assert shipped == {str(p.relative_to(ROOT / "helpers")) for p in (ROOT / "helpers").rglob("*.py")}  # every layer's files
 
 
 def test_a_too_old_venv_is_named_instead_of_a_missing_numpy(tmp_path):
