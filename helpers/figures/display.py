@@ -13,6 +13,7 @@ import os
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.figure import Figure
 
 from .alt_text import alt_text
 from .style import RC, SLIDE_RC, fit_to_slide, for_slides
@@ -60,9 +61,6 @@ def accessible_figures():
     shell = get_ipython()
     if shell is None:
         return False
-    import matplotlib.pyplot as plt
-    from matplotlib.figure import Figure
-
     # Load the backend now: the inline backend, when it loads (lazily, at the first figure), resets every figure
     # formatter, which would undo the two lines below.
     plt.switch_backend(matplotlib.get_backend())
