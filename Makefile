@@ -16,8 +16,9 @@ TEACH_STAMP := $(TEACH)/.installed
 setup: $(STAMP) $(SLIDES_JS) $(TEACH_STAMP)
 
 LAB_DEFAULTS := binder/jupyter/labconfig/default_setting_overrides.json
+KERNEL_CONFIG := binder/ipython/ipython_kernel_config.py
 
-$(STAMP): requirements.txt requirements-test.txt pyproject.toml $(LAB_DEFAULTS)
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml $(LAB_DEFAULTS) $(KERNEL_CONFIG)
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3 --version)"; exit 1; }
 	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
 	  echo "$(VENV) was made by $$($(BIN)/python --version 2>&1 || echo a Python that no longer runs), which is too old:"; \
@@ -27,6 +28,8 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml $(LAB_DEFAULTS)
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements-test.txt
 	@# JupyterLab's defaults for the course (no news question on first start), as binder/postBuild does on Binder
 	mkdir -p $(VENV)/etc/jupyter/labconfig && cp $(LAB_DEFAULTS) $(VENV)/etc/jupyter/labconfig/
+	@# helpers' messages at kernel start: a check run before the notebook's first cell says which cell to run
+	mkdir -p $(VENV)/etc/ipython && cp $(KERNEL_CONFIG) $(VENV)/etc/ipython/
 	touch $(STAMP)
 
 # The slides' JavaScript (reveal.js, MathJax: exact versions in tools/slides/package-lock.json). Without npm the

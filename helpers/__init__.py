@@ -56,8 +56,11 @@ from .exercises.logistic import check_logistic_backward, check_propagate, check_
 from .exercises.one_example import (  # 02
     check_backward_one_example,
     check_backward_one_example_relu,
+    check_backward_one_example_sigmoid,
+    check_backward_three_layers,
     check_dz2_squared_error,
     check_forward_one_example,
+    check_gradient_shapes,
 )
 from .exercises.vectorized import (  # 03
     check_backward_propagation,
@@ -70,5 +73,10 @@ from .exercises.vectorized import (  # 03
 from .exercises.debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient  # 04
 from .exercises.initialization import check_initialization  # 05
 from .exercises.catalogue import yours_or_reference
+from .exercises.hints import hint  # the next hint of an exercise, for the student who asks
+from .exercises.questions import answer  # the self-check questions: the student answers before the reasoning shows
 from .exercises.outcomes import CheckFailed
 from .exercises.report import grading  # the assignments' test cells: a failed check fails the cell (nbgrader scores it 0)
+from .exercises.kernel import install as _install_messages
+
+_install_messages()  # in Jupyter: a NameError at a cell's top level says which cell to run

@@ -47,15 +47,15 @@ def test_bias_as_vector_is_silent_in_numpy_and_refused_by_helpers():
     ("missing_transpose", "raised ValueError"),
     ("no_keepdims", "db1 has shape (4,), expected (4, 1) (db1 has the shape of b1): it is 1-D, the mark of np.sum(..., axis=1) without keepdims=True"),
     ("g_prime_at_A1", "dW1 is wrong: g′ is evaluated at A1 instead of Z1"),
-    ("sign_flipped", "dW2 is wrong: the sign of dZ2 is flipped: dZ2 = A2 − Y, not Y − A2"),
+    ("sign_flipped", "dW2 is wrong: the sign of dZ2 is flipped"),
 ])
 def test_checker_names_each_bug(capsys, key, cause):
-    assert helpers.check_backward_propagation(helpers.BUGS[key].backward) is False
+    assert bool(helpers.check_backward_propagation(helpers.BUGS[key].backward)) is False
     assert cause in capsys.readouterr().out
 
 
 def test_find_the_bugs_checker_gives_only_the_gradient_check_numbers(capsys):
-    assert helpers.check_fixed_backward(helpers.broken_backward_propagation) is False
+    assert bool(helpers.check_fixed_backward(helpers.broken_backward_propagation)) is False
     out = capsys.readouterr().out
     assert "✓ dW2: relative difference" in out and "✗ db2: relative difference 6.7e-01" in out and "✗ dW1" in out
     for giveaway in ("1/m", "g′", "A1", "keepdims", "sign"):  # the student finds the cause

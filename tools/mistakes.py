@@ -13,15 +13,15 @@ the BEGIN/END SOLUTION lines); the edit replaces it, keeping its indentation.
 MISTAKES = {
     "01-sigmoid-prime": [
         ("σ′ written at z instead of at a = σ(z)", "return a * (1 - a)", "return z * (1 - z)",
-         "it uses z where a = σ(z) belongs"),
+         "it uses z where σ(z) belongs"),
         ("tanh's derivative instead of the sigmoid's", "return a * (1 - a)", "return 1 - a ** 2",
          "that is tanh's rule, 1 − a²"),
     ],
     "01-logistic-backward": [
         ("the chain rule stops at da (no σ′)", "dz = da * a * (1 - a)", "dz = da",
-         "dz is wrong: it equals da: the chain rule multiplies by σ′(z) = a(1 − a)"),
+         "dz is wrong: it equals da: the chain rule has a second factor, ∂a/∂z"),
         ("the weight instead of the input in dw", "dw = x * dz", "dw = w * dz",
-         "dw is wrong: dw = x dz: the input x multiplies dz, not the weight w"),
+         "dw is wrong: it uses the weight w where ∂z/∂w belongs"),
     ],
     "01-propagate": [
         ("no 1/m in dw", "dw = X @ dZ.T / m", "dw = X @ dZ.T",
@@ -29,7 +29,7 @@ MISTAKES = {
         ("a missing transpose in dw", "dw = X @ dZ.T / m", "dw = X @ dZ / m",
          "failed in a matrix product: `X @ dZ` multiplies"),
         ("calls the course's reference instead of computing", "A = helpers.sigmoid(w.T @ X + b)",
-         "return helpers.propagate(w, b, X, Y)", "calls the reference implementation (helpers.propagate)"),
+         "return helpers.propagate(w, b, X, Y)", "calls helpers.propagate, which computes what this exercise asks you to compute"),
     ],
     "02-forward-one-example": [
         ("a sigmoid hidden layer instead of tanh", "a1 = np.tanh(z1)", "a1 = helpers.sigmoid(z1)",
@@ -39,19 +39,19 @@ MISTAKES = {
     ],
     "02-backward-one-example": [
         ("the sigmoid's g′ in the tanh layer", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)", "dz1 = (W2.T @ dz2) * a1 * (1 - a1)",
-         "dz1 is wrong: it uses the sigmoid's derivative a(1 − a)"),
+         "dz1 is wrong: it uses the sigmoid's derivative; the hidden layer is tanh"),
         ("g′ evaluated at a1 instead of z1", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)",
-         "dz1 = (W2.T @ dz2) * (1 - np.tanh(a1) ** 2)", "dz1 is wrong: g′ is evaluated at A1 instead of Z1"),
+         "dz1 = (W2.T @ dz2) * (1 - np.tanh(a1) ** 2)", "dz1 is wrong: g′ is evaluated at a1 instead of z1"),
         ("a missing transpose in dW2", "dW2 = dz2 @ a1.T", "dW2 = dz2 @ a1",
          "failed in a matrix product: `dz2 @ a1` multiplies"),
     ],
     "02-backward-relu": [
         ("tanh's g′ kept for the relu layer", "dz1 = (W2.T @ dz2) * (z1 > 0)", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)",
-         "dz1 is wrong: that is tanh's derivative 1 − A1²; relu′(z) is 1 where z > 0"),
+         "dz1 is wrong: that factor is tanh's derivative; the hidden layer is now relu"),
     ],
     "02-dz2-squared-error": [
         ("the cross-entropy's dz2 kept", "return (a2 - y) * a2 * (1 - a2)", "return a2 - y",
-         "that is the cross-entropy's dz2; with the squared error the factor σ′(z2) = a2(1 − a2) does not cancel"),
+         "that is the cross-entropy's dz2; with the squared error the output's σ′ does not cancel"),
     ],
     "03-forward-propagation": [
         ("b1 forgotten", "Z1 = W1 @ X + b1", "Z1 = W1 @ X", "Z1 is wrong: b1 is not added"),
@@ -73,7 +73,7 @@ MISTAKES = {
         ("integer division 1 // m", "dW2 = (1 / m) * dZ2 @ A1.T", "dW2 = (1 // m) * dZ2 @ A1.T",
          "dW2 is wrong: it is all zeros; `1 // m` is integer division (0 when m > 1): write 1 / m"),
         ("m hard-coded to the data set's 400", "m = X.shape[1]", "m = 400",
-         "it is divided by 400 instead of m = 5: is m hard-coded?"),
+         "it is divided by your m = 400, but there are 5 examples: m is the number of columns"),
         ("db summed over the units (axis=0)", "db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)",
          "db1 = (1 / m) * np.sum(dZ1, axis=0, keepdims=True)",
          "db1 has shape (1, 5), expected (4, 1) (db1 has the shape of b1): it has one entry per example"),

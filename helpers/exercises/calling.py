@@ -4,6 +4,7 @@ turned into verdicts, and refused when it delegates to the reference or reads an
 Also what a cell may have done to the kernel before: ``numpy_changed`` names a numpy function that was replaced.
 """
 import contextlib
+import difflib
 import dis
 import sys
 import types
@@ -12,7 +13,7 @@ import warnings
 import numpy as np
 
 from .capture import Captured, _captures
-from .diagnosis import assigned_names, similar_name, raised
+from .diagnosis import _HELPERS_DIR, assigned_names, similar_name, raised
 from .outcomes import NotYet, Stop
 
 _called = []  # per report being run: the student's own functions that the checked function called
@@ -41,10 +42,18 @@ def _short(value):
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def call(fn, name, *args, forbidden=(), copy_args=True):
+# what every answer may call: the forward activations, building blocks that compute no checked quantity of a backward
+# pass. Anything else of helpers an answer calls must be named by its exercise (``allowed``).
+BUILDING_BLOCKS = ("sigmoid", "tanh", "relu")
+_last_locals = [{}]  # the checked function's local variables when it last returned (what a verdict may reproduce)
+
+
+def call(fn, name, *args, allowed=(), copy_args=True):
     """Call the student's function on copies of ``args``; turn every failure into a Stop.
 
-    ``forbidden``: the reference functions the exercise replaces; an answer that calls one is refused.
+    The answer may call the `BUILDING_BLOCKS`, the helpers functions named in ``allowed`` (those its exercise's text
+    names), its own functions and the functions it is given; a call of any other helpers function is refused: it
+    computes what the exercise asks for. An argument it changes in place (beyond rounding) is refused too.
     """
     if not callable(fn):
         raise Stop(f"expected a function, got {type(fn).__name__}; pass the function itself, without ()")
@@ -52,17 +61,25 @@ def call(fn, name, *args, forbidden=(), copy_args=True):
     if leaked:
         raise Stop(leaked)
     copies = [copy(a) for a in args] if copy_args else list(args)
-    codes = {f.__code__ for f in forbidden}
+    permitted = set(BUILDING_BLOCKS) | set(allowed)
+    given = {getattr(getattr(a, "func", a), "__code__", None) for a in args if callable(a)}  # functools.partial too
     delegated = []
     own, namespace = getattr(fn, "__code__", None), getattr(fn, "__globals__", {})
     called = _called[-1] if _called else []
+    _last_locals[0] = {}
 
     def profile(frame, event, arg):
+        code = frame.f_code
+        if event == "return" and code is own:
+            _last_locals[0] = dict(frame.f_locals)
         if event != "call":
             return
-        code = frame.f_code
-        if code in codes:
-            delegated.append(code.co_name)
+        if code.co_filename.startswith(_HELPERS_DIR):
+            caller = frame.f_back
+            if (caller is not None and not caller.f_code.co_filename.startswith(_HELPERS_DIR) and code not in given
+                    and code.co_name not in permitted and "." not in code.co_qualname and not code.co_name.startswith("<")):
+                # a module-level function of helpers (not a method: print() reaches the capture's write)
+                delegated.append(code.co_name)
         elif code is not own:  # another function of the student's, by its name in the notebook
             function = namespace.get(code.co_name)
             if getattr(function, "__code__", None) is code and function not in called:
@@ -70,6 +87,7 @@ def call(fn, name, *args, forbidden=(), copy_args=True):
 
     old = sys.getprofile()
     capture = _captures[-1] if _captures else Captured()
+    twin = misspelt_twin(fn)
     try:
         with warnings.catch_warnings(record=True) as caught, np.errstate(divide="warn", over="warn", invalid="warn", under="ignore"), \
                 contextlib.redirect_stdout(capture), contextlib.redirect_stderr(capture):
@@ -80,13 +98,13 @@ def call(fn, name, *args, forbidden=(), copy_args=True):
             finally:
                 sys.setprofile(old)
     except NotImplementedError:
-        raise NotYet("not implemented yet: replace `raise NotImplementedError()` with your code and run the cell again") from None
+        raise NotYet("not implemented yet: replace `raise NotImplementedError()` with your code and run the cell again" + twin) from None
     except KeyboardInterrupt:
         raise
     except SystemExit:
         raise Stop(f"{name} called sys.exit() (or exit()/quit()), which would stop the whole kernel: remove it and return the result") from None
     except BaseException as error:
-        raise Stop(numpy_changed() or raised(name, error, fn)) from None
+        raise Stop(numpy_changed() or raised(name, error, fn) + twin) from None
     finally:
         capture.end_line()
         if not _captures:  # called outside a report: show the output at once
@@ -95,12 +113,67 @@ def call(fn, name, *args, forbidden=(), copy_args=True):
     if changed:
         raise Stop(f"{name} changed numpy while it ran. {changed}")
     if delegated:
-        raise Stop(f"{name} calls the reference implementation (helpers.{delegated[0].lstrip('_')}) instead of computing it: "
-                   "write the equations yourself; that is the exercise")
+        named = sorted(permitted - set(BUILDING_BLOCKS)) or []
+        may = ", ".join(f"helpers.{n}" for n in (*BUILDING_BLOCKS, *named))
+        raise Stop(f"{name} calls helpers.{delegated[0]}, which computes what this exercise asks you to compute: write "
+                   f"it yourself from the equations (an answer may use {may}, numpy and your own functions)")
     numeric = [w for w in caught if "encountered" in str(w.message) or "divide" in str(w.message)]
     if numeric:
         raise Stop(f"{name} ran, but numpy warned: {numeric[0].message} (a log or a division of 0, or an overflow: check the formula)")
+    if copy_args:
+        mutated = changed_argument(fn, args, copies)
+        if mutated:
+            raise Stop(f"{name} {mutated}")
     return result
+
+
+def last_locals():
+    """The local variables of the function `call` last ran, as they were when it returned ({} if it raised)."""
+    return _last_locals[0]
+
+
+def misspelt_twin(fn):
+    """When the kernel also holds a function whose name is close to ``fn``'s (``my_sigmoid_prim``): a sentence saying
+    that the cell may define a different name from the one checked; else ""."""
+    name, namespace = getattr(fn, "__name__", ""), getattr(fn, "__globals__", {})
+    if not name.startswith("my_"):
+        return ""
+    others = [k for k, v in namespace.items() if k != name and k.startswith("my_") and callable(v)
+              and getattr(v, "__code__", None) is not getattr(fn, "__code__", None)]
+    twin = difflib.get_close_matches(name, others, n=1, cutoff=0.85)
+    if not twin:
+        return ""
+    return (f". This kernel also has a function `{twin[0]}`: if that is your answer, its cell defines a different name "
+            f"from the one this check uses; name it `{name}` and run the cell again")
+
+
+def _same(before, after):
+    if isinstance(before, dict):
+        return isinstance(after, dict) and before.keys() == after.keys() and all(_same(before[k], after[k]) for k in before)
+    if isinstance(before, np.ndarray):
+        if not isinstance(after, np.ndarray) or after.shape != before.shape:
+            return False
+        if before.dtype.kind not in "fc":
+            return bool(np.array_equal(before, after))
+        scale = max(1.0, float(np.max(np.abs(before)))) if before.size else 1.0
+        return bool(np.allclose(after, before, rtol=1e-12, atol=1e-14 * scale, equal_nan=True))  # rounding is no change
+    return True
+
+
+def changed_argument(fn, originals, copies):
+    """A sentence naming the first argument the call changed in place (beyond rounding), or ""."""
+    code = getattr(fn, "__code__", None)
+    names = list(code.co_varnames[: code.co_argcount]) if code is not None else []
+    for index, (before, after) in enumerate(zip(originals, copies)):
+        if _same(before, after):
+            continue
+        what = f"`{names[index]}`" if index < len(names) else f"number {index + 1}"
+        if isinstance(before, dict):
+            return (f"changed the dict {what} it was given (an entry replaced, added or changed in place): build and "
+                    "return a new dict, and leave the caller's unchanged (`new[name] = parameters[name] - ...`, not `-=`)")
+        return (f"changed its argument {what} in place (`{names[index] if index < len(names) else 'x'}[...] = ...` or "
+                "`*=`, `-=`): compute a new array and leave the caller's unchanged")
+    return ""
 
 
 def copy(a):

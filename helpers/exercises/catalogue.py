@@ -6,8 +6,9 @@ from .capture import quiet
 from .debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient
 from .initialization import check_initialization
 from .logistic import check_logistic_backward, check_propagate, check_sigmoid_prime
-from .one_example import (check_backward_one_example, check_backward_one_example_relu, check_dz2_squared_error,
-                          check_forward_one_example)
+from .one_example import (check_backward_one_example, check_backward_one_example_relu, check_backward_one_example_sigmoid,
+                          check_backward_three_layers, check_dz2_squared_error, check_forward_one_example,
+                          check_gradient_shapes)
 from .report import CHECK_OF
 from .vectorized import (check_backward_propagation, check_compute_cost, check_forward_propagation, check_predict,
                          check_train, check_update_parameters)
@@ -28,6 +29,8 @@ CHECK_OF.update({
     "sigmoid_prime": check_sigmoid_prime, "logistic_backward": check_logistic_backward, "propagate": check_propagate,
     "forward_one_example": check_forward_one_example, "backward_one_example": check_backward_one_example,
     "backward_one_example_relu": check_backward_one_example_relu, "dz2_squared_error": check_dz2_squared_error,
+    "gradient_shapes": check_gradient_shapes, "backward_one_example_sigmoid": check_backward_one_example_sigmoid,
+    "backward_three_layers": check_backward_three_layers,
     "forward_propagation": check_forward_propagation, "compute_cost": check_compute_cost,
     "backward_propagation": check_backward_propagation, "update_parameters": check_update_parameters,
     "predict": check_predict, "train": check_train, "numerical_gradient": check_numerical_gradient,
@@ -51,6 +54,7 @@ def yours_or_reference(fn, reference):
         print(f"Using your {name}: its check passes.")
         return fn
     verdict = printed.getvalue().strip().splitlines()[-1] if printed.getvalue().strip() else ""
+    verdict = verdict.split(" Stuck? helpers.hint(")[0]
     reason = verdict.split(": ", 1)[1] if ": " in verdict else verdict
     if "not implemented yet" in reason:
         reason = "not implemented yet"

@@ -2,11 +2,13 @@
 the line of their code to look at."""
 import ast
 import inspect
+import re
 import textwrap
 
 import numpy as np
 
 from ..math.gradcheck import relative_difference
+from .calling import last_locals
 from .outcomes import OK, Stop
 
 RTOL, ATOL = 1e-6, 1e-9
@@ -25,6 +27,14 @@ def close(value, reference, rtol=None):
     rtol = RTOL if rtol is None else rtol
     scale = max(1.0, float(np.max(np.abs(reference)))) if reference.size else 1.0
     return bool(np.allclose(value.reshape(reference.shape), reference, rtol=rtol, atol=ATOL * scale))
+
+
+def source_of(fn):
+    """The student's function's source, or "" (a check's clue when no single line assigns the value)."""
+    try:
+        return inspect.getsource(fn)
+    except (OSError, TypeError):
+        return ""
 
 
 def line_of(fn, name):
@@ -60,7 +70,7 @@ def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, 
     equations = {name: equation, **(equations or {})}
 
     def pointer(line_name):
-        return _pointer(fn, line_name, equations.get(line_name, ""))
+        return _pointer(fn, line_name)
 
     if not np.all(np.isfinite(value)):
         raise Stop(f"{name} holds NaN or inf: look for log(0), a division by zero or an overflow{pointer(name)}")
@@ -70,7 +80,10 @@ def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, 
     for variant, cause, *where in causes:
         if variant is not None and np.shape(variant) == np.shape(reference) and close(value, variant, 1e-5):
             raise Stop(f"{name} is wrong: {cause}{pointer(where[0] if where else name)}")
-    cause = proportional_cause(value, reference, m)
+    cause = proportional_cause(value, reference, m, line=(line_of(fn, name) or source_of(fn)) if fn is not None else "",
+                               their_m=last_locals().get("m") if fn is not None else None)
+    if cause and wrong_line and wrong_line != name:  # the value is wrong because an earlier one is: say so, not the cause
+        raise Stop(f"{name} is wrong{note}{pointer(wrong_line)}")
     if cause:
         raise Stop(f"{name} is wrong: {cause}{pointer(name)}")
     detail = f"largest difference from the reference {float(np.max(np.abs(value - reference))):.2g}"
@@ -84,19 +97,25 @@ def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, 
     raise Stop(f"{name} is wrong ({detail}){note}{pointer(wrong_line or name)}")
 
 
-def _pointer(fn, name, equation):
+def _pointer(fn, name):
+    """Where to look: the student's line that assigns ``name`` (never the right equation: that is their derivation)."""
     line = line_of(fn, name) if fn is not None else ""
-    target = f"your line `{line}`" if line else f"your line for {name}"
-    return f"; compare {target} with {equation}" if equation else (f"; look at {target}" if line else "")
+    return f"; look at your line `{line}`" if line else ""
 
 
-def proportional_cause(value, reference, m=None):
-    """When ``value`` is a constant multiple of ``reference``: the likely cause (1 // m, a hard-coded m...), else ""."""
+def proportional_cause(value, reference, m=None, *, line="", their_m=None):
+    """When ``value`` is a constant multiple of ``reference`` and a cause reproduces it: that cause, else "".
+
+    ``line``: the student's line for the value (or their function's source); ``their_m``: the ``m`` their function computed. A cause is named only
+    when it gives the student's numbers (a single number is a multiple of anything, so it needs a known factor).
+    """
     value, reference = np.ravel(value), np.ravel(reference)
     if value.size != reference.size:
         return ""
     if np.all(value == 0) and np.any(reference != 0):
-        return "it is all zeros; `1 // m` is integer division (0 when m > 1): write 1 / m" if m and m > 1 else "it is all zeros"
+        if m and m > 1 and "//" in line:
+            return "it is all zeros; `1 // m` is integer division (0 when m > 1): write 1 / m"
+        return "it is all zeros"
     big = np.abs(reference) > 1e-8 * max(1e-300, float(np.max(np.abs(reference))))
     if not big.any():
         return ""
@@ -107,11 +126,25 @@ def proportional_cause(value, reference, m=None):
     if abs(c + 1) < 1e-6:
         return "its sign is flipped"
     if m:
+        divides = bool(re.search(r"/\s*\(?\s*m\b|\bm\s*\)?\s*$", line)) or "/ m" in line or "/m" in line or "mean" in line
+        if isinstance(their_m, (int, np.integer)) and their_m != m and abs(c - m / their_m) < 1e-6 * m:
+            return (f"it is divided by your m = {their_m}, but there are {m} examples: m is the number of columns "
+                    "(examples are columns), X.shape[1]")
         if abs(c - m) < 1e-6 * m:
+            if divides:
+                return "it is m times too large although your line divides by m: is your m the number of examples (the columns)?"
             return "it is m times too large: a missing 1/m"
         if abs(c - 1 / m) < 1e-6:
             return "it is divided by m twice"
         used = m / c
         if abs(used - round(used)) < 1e-6 and round(used) >= 1:
-            return (f"it is divided by {round(used)} instead of m = {m}: is m hard-coded? take it from the data, m = X.shape[1]")
+            used = round(used)
+            if used == m - 1:
+                return f"it is divided by m − 1 = {used} instead of m = {m}"
+            if re.search(rf"(?<![\w.]){used}(?![\w.])", line):
+                return (f"it is divided by {used} instead of m = {m}: is m hard-coded (your line has {used})? "
+                        "take it from the data, m = X.shape[1]")
+            return f"it is divided by {used} instead of m = {m}"
+    if value.size == 1 or big.sum() < 2:
+        return ""  # a single number is a multiple of any other: no cause is proven
     return f"it is {c:.4g} times the right value"

@@ -42,7 +42,10 @@ def raised(name, error, fn):
     line = linecache.getline(found[0].f_code.co_filename, found[1]).strip() if found is not None else ""
     text = str(error)
     if line and ("matmul" in text or "not aligned" in text or "core dimension" in text):
-        shapes = _matmul_operands(found[0], line)
+        shapes, same = _matmul_operands(found[0], line)
+        if shapes and same:
+            return (f"{name} failed in a matrix product: {shapes}. The two have the same shape: is an element-wise product "
+                    f"(`*`) meant where `@` is written? (in your code, the line `{line}`)")
         if shapes:
             return (f"{name} failed in a matrix product: {shapes}. Write each shape next to the equation; a missing or extra "
                     f"transpose (.T) is the usual cause (in your code, the line `{line}`)")
@@ -62,8 +65,14 @@ def hint_for_exception(error, fn=None):
         similar = similar_name(missing, assigned_names(fn)) if fn is not None else ""
         if similar:
             hint = f". Your function assigns `{similar}` but uses `{missing}`: Python names are case-sensitive"
+        elif isinstance(error, UnboundLocalError):
+            hint = f". `{missing}` is used before the function assigns it: assign it first"
+        elif missing.startswith("my_") or (line and re.search(rf"\b{re.escape(missing)}\s*\(", line)):
+            hint = (f". `{missing}` is a function this kernel does not have: define it in this notebook (a function of "
+                    "another notebook is not here), or run the cell that defines it")
         else:
-            hint = f". `{missing}` is used before the function assigns it: compute it inside the function"
+            hint = (f". `{missing}` is neither an argument of the function nor assigned in it: compute it inside the "
+                    "function from its arguments")
     elif "matmul" in text or "not aligned" in text or "core dimension" in text:  # operands not found by `raised`
         hint = ". A matrix product got shapes that do not fit: write each shape next to the equation; a missing or extra transpose (.T) is the usual cause"
     elif isinstance(error, KeyError):
@@ -80,7 +89,7 @@ def _matmul_operands(frame, line):
     try:
         tree = ast.parse(line.rstrip(":").strip())
     except SyntaxError:
-        return ""
+        return "", False
     for node in ast.walk(tree):
         pair = None
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
@@ -96,6 +105,12 @@ def _matmul_operands(frame, line):
             continue
         if left.ndim >= 1 and right.ndim >= 1 and left.shape[-1] != right.shape[0 if right.ndim == 1 else -2]:
             inner_right = right.shape[0 if right.ndim == 1 else -2]
-            return (f"`{ast.unparse(pair[0])} @ {ast.unparse(pair[1])}` multiplies {left.shape} by {right.shape}: "
-                    f"the inner sizes {left.shape[-1]} and {inner_right} differ")
-    return ""
+            return (f"`{_operand(pair[0])} @ {_operand(pair[1])}` multiplies {left.shape} by {right.shape}: "
+                    f"the inner sizes {left.shape[-1]} and {inner_right} differ"), left.shape == right.shape
+    return "", False
+
+
+def _operand(node):
+    """An operand as the student wrote it: a compound one keeps its parentheses (`(1 - A1 ** 2)`, not `1 - A1 ** 2`)."""
+    text = ast.unparse(node)
+    return f"({text})" if isinstance(node, (ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp)) else text

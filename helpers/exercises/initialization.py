@@ -1,7 +1,7 @@
 """Exercise of notebook 05: an initialization that breaks the symmetry and keeps the weights small."""
 import numpy as np
 
-from ..math.initialization import identical_units, scaled_parameters
+from ..math.initialization import identical_units
 from ..math.network import initialize_parameters
 from .calling import call
 from .outcomes import OK, Stop
@@ -15,7 +15,7 @@ def check_initialization(fn):
     def run(lines):
         n_x, n_h, n_y = 3, 4, 2
         state = np.random.get_state()[1].copy()
-        p = dict_with("the result", call(fn, "initialize_parameters", n_x, n_h, n_y, 0, forbidden=(initialize_parameters, scaled_parameters)),
+        p = dict_with("the result", call(fn, "initialize_parameters", n_x, n_h, n_y, 0),
                       ("W1", "b1", "W2", "b2"))
         shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
         for key, shape in shapes.items():

@@ -1,7 +1,7 @@
 """Exercises of notebook 01: σ′(z), the backward pass of one example, and `propagate` for m examples."""
 import numpy as np
 
-from ..math.activations import sigmoid, sigmoid_prime
+from ..math.activations import sigmoid
 from ..math.gradcheck import numerical_gradient
 from ..math.logistic import loss, propagate
 from ..math.network import _cost
@@ -19,21 +19,21 @@ def check_sigmoid_prime(fn):
     def run(lines):
         rng = np.random.default_rng(0)
         for z in (rng.standard_normal((3, 4)) * 3, np.array([[-20.0, -1.0, 0.0, 1.0, 20.0]])):
-            result = call(fn, "sigmoid_prime", z, forbidden=(sigmoid_prime,))
+            result = call(fn, "sigmoid_prime", z)
             check_array("sigmoid_prime(z)", result, z.shape)
             a = sigmoid(z)
             numeric = numerical_gradient(lambda t: float(np.sum(sigmoid(t))), z, epsilon=1e-6)
             compare(lines, "sigmoid_prime(z)", result, a * (1 - a), numeric=numeric, fn=fn, causes=[
-                (z * (1 - z), "it uses z where a = σ(z) belongs: σ′(z) = a(1 − a) with a = σ(z)"),
-                (a * (1 - z), "it mixes a and z: σ′(z) = a(1 − a), both factors from a = σ(z)"),
+                (z * (1 - z), "it uses z where σ(z) belongs"),
+                (a * (1 - z), "it mixes a = σ(z) and z in one formula"),
                 (-a * (1 - a), "its sign is flipped: σ is increasing, so σ′(z) > 0"),
                 (a, "that is σ(z) itself, not its derivative"),
-                (1 - a ** 2, "that is tanh's rule, 1 − a²; for the sigmoid it is a(1 − a)"),
-                (1 - a, "that is e^(−z)/(1 + e^(−z)) = 1 − a: the square of the denominator is missing"),
+                (1 - a ** 2, "that is tanh's rule, 1 − a²; the sigmoid's derivative differs"),
+                (1 - a, "that is e^(−z)/(1 + e^(−z)): the square of the denominator is missing"),
             ])
         zero = call(fn, "sigmoid_prime", np.zeros((1, 1)))
         if not np.allclose(np.asarray(zero, dtype=float), 0.25):
-            raise Stop(f"sigmoid_prime(0) should be 0.25 (a = 1/2, so a(1 − a) = 1/4); got {np.asarray(zero).ravel()[:1]}")
+            raise Stop(f"sigmoid_prime(0) should be 0.25 (σ(0) = 1/2); got {np.asarray(zero).ravel()[:1]}")
         lines.append(f"{OK} sigmoid_prime(0) = 0.25, the steepest point of σ")
 
     return report("sigmoid_prime", run)
@@ -61,7 +61,7 @@ def check_logistic_backward(fn):
 
 
 def _check_logistic_backward(lines, fn, x, w, b, y):
-    result = dict_with("the result", call(fn, "logistic_backward", x, w, b, y, forbidden=(propagate,)), ("da", "dz", "dw", "db"))
+    result = dict_with("the result", call(fn, "logistic_backward", x, w, b, y), ("da", "dz", "dw", "db"))
     z = (w.T @ x).item() + b
     a = float(sigmoid(z))
     da, dz = -y / a + (1 - y) / (1 - a), a - y
@@ -72,19 +72,18 @@ def _check_logistic_backward(lines, fn, x, w, b, y):
         return float(loss(sigmoid((w_.T @ x).item() + b_), y))
 
     compare(lines, "da", values["da"], da, numeric=numerical_gradient(lambda t: loss(t, y), a, epsilon=1e-6 * min(a, 1 - a)), fn=fn,
-            equation="da = −y/a + (1 − y)/(1 − a)", causes=[
-                (-da, "its sign is flipped: da = −y/a + (1 − y)/(1 − a)"),
-                (y / a + (1 - y) / (1 - a), "the first term needs a minus: d/da of −y log a is −y/a"),
-                (-y / a - (1 - y) / (1 - a), "the second term has the wrong sign: d/da of −(1 − y) log(1 − a) is +(1 − y)/(1 − a)"),
+            equation="da = −y/a + (1 − y)/(1 − a)", causes=[  # with y = 0 or 1 one term is left: name that one
+                (-da, f"its sign is wrong for y = {y}: look at the term of da that is left when y = {y}, the derivative of "
+                      + ("−y log a" if y == 1 else "−(1 − y) log(1 − a)")),
             ])
     compare(lines, "dz", values["dz"], dz, numeric=numerical_gradient(lambda t: loss(sigmoid(t), y), z, epsilon=1e-6), fn=fn,
             equation="dz = da · a(1 − a) = a − y", causes=[
-                (da, "it equals da: the chain rule multiplies by σ′(z) = a(1 − a) as well"),
-                (-dz, "its sign is flipped: dz = a − y, not y − a"),
-                (da * a, "the factor (1 − a) of σ′(z) = a(1 − a) is missing"),
+                (da, "it equals da: the chain rule has a second factor, ∂a/∂z"),
+                (-dz, "its sign is flipped"),
+                (da * a, "one of the two factors of σ′(z) is missing"),
             ])
     compare(lines, "dw", result["dw"], x * dz, numeric=numerical_gradient(lambda t: L_of(t, b), w, epsilon=1e-6), fn=fn,
-            equation="dw = x dz", causes=[(w * dz, "dw = x dz: the input x multiplies dz, not the weight w"), (-x * dz, "its sign is flipped")])
+            equation="dw = x dz", causes=[(w * dz, "it uses the weight w where ∂z/∂w belongs: what multiplies w in z?"), (-x * dz, "its sign is flipped")])
     compare(lines, "db", values["db"], dz, numeric=numerical_gradient(lambda t: L_of(w, t), b, epsilon=1e-6), fn=fn,
             equation="db = dz (∂z/∂b = 1)", causes=[(-dz, "its sign is flipped")])
 
@@ -107,7 +106,7 @@ def check_propagate(fn):
 
 def _check_propagate(lines, fn, w, b, X, Y):
     n_x, m = X.shape
-    result = call(fn, "propagate", w, b, X, Y, forbidden=(propagate,))
+    result = call(fn, "propagate", w, b, X, Y)
     if not isinstance(result, tuple) or len(result) != 2:
         raise Stop(f"propagate should return a pair (grads, cost); got {kind(result)}")
     grads, cost = result
@@ -120,13 +119,13 @@ def _check_propagate(lines, fn, w, b, X, Y):
     numeric_dw = numerical_gradient(lambda v: _cost(sigmoid(v.T @ X + b), Y), w, epsilon=1e-6)
     numeric_db = numerical_gradient(lambda v: _cost(sigmoid(w.T @ X + v), Y), b, epsilon=1e-6)
     compare(lines, "cost", cost, ref_cost, fn=fn, m=m, equation="J = −(1/m) Σ [Y log A + (1 − Y) log(1 − A)]", causes=[
-        (-ref_cost, "its sign is flipped: J = −(1/m) Σ [y log a + (1 − y) log(1 − a)]"),
+        (-ref_cost, "its sign is flipped"),
     ])
     compare(lines, "dw", grads["dw"], ref["dw"], numeric=numeric_dw, fn=fn, m=m, equation="dw = (1/m) X dZᵀ", causes=[
-        (-ref["dw"], "its sign is flipped: dZ = A − Y, not Y − A"),
+        (-ref["dw"], "its sign is flipped"),
         ((X @ dZ.T) / m / m, "it is divided by m twice"),
     ])
     compare(lines, "db", db, ref["db"], numeric=numeric_db, fn=fn, m=m, equation="db = (1/m) Σ dZ", causes=[
-        (-ref["db"], "its sign is flipped: dZ = A − Y, not Y − A"),
+        (-ref["db"], "its sign is flipped"),
     ])
 

@@ -13,7 +13,7 @@ first layer that fails:
    student's code that computes it and the most likely cause.
 
 A checker never raises whatever the function does (a KeyboardInterrupt still stops it): ``report`` prints its lines
-and verdict and returns True or False, with what the function printed cut to its first and last lines
+and verdict and returns a `Verdict`, true when the check passed (Jupyter shows nothing for it), with what the function printed cut to its first and last lines
 (`capture.py`). In grading mode (``with grading():``, the locked test cells of the nbgrader assignments) a failed
 check prints the same lines and then raises `CheckFailed` with the verdict, so that nbgrader scores the test cell 0
 and its feedback carries the diagnosis; a check run ``quiet`` (``yours_or_reference``) only returns True or False.
@@ -23,7 +23,9 @@ import sys
 
 from .calling import _called, numpy_changed
 from .capture import Captured, StillRunning, _captures, _streams, quiet
-from .outcomes import BAD, OK, CheckFailed, Stop
+from .hints import offer
+from .kernel import install
+from .outcomes import BAD, OK, CheckFailed, NotYet, Stop, Verdict
 
 _grading = []  # one entry per active ``grading()`` block
 
@@ -45,23 +47,27 @@ def grading():
 
 
 def report(title, run):
-    """Run the layered checks; print the lines and the verdict; return True or False. Never raises.
+    """Run the layered checks; print the lines and the verdict; return a `Verdict` (true when passed). Never raises.
 
-    What the student's function prints meanwhile is shown first, cut to its first and last lines.
+    What the student's function prints meanwhile is shown first, cut to its first and last lines. A wrong answer's
+    verdict ends by offering the exercise's next hint (``helpers.hint(title)``), when it has hints.
     """
     changed = numpy_changed()
     if changed:
         print(f"{BAD} {title}: {changed}")
-        return False
+        return Verdict(False)
     lines, passed = [], False
     capture, stream = Captured(), sys.stdout
     _captures.append(capture)
     _called.append([])
     watch = StillRunning(title, _streams[-1] if _streams else stream)
     try:
+        blank = False
         try:
             run(lines)
             passed, verdict = True, f"{OK} {title}: all checks passed."
+        except NotYet as stop:
+            blank, verdict = True, f"{BAD} {title}: {stop}"
         except Stop as stop:
             verdict = f"{BAD} {title}: {stop}"
         except KeyboardInterrupt:
@@ -77,11 +83,13 @@ def report(title, run):
     note = "" if passed else _failing_dependency(called)
     if note:
         verdict += ("" if verdict.endswith(".") else ".") + note
+    elif not passed and not blank:
+        verdict += offer(title, "" if verdict.endswith(".") else ".")
     _print(lines)
     if not passed and _grading and not _streams:
         raise CheckFailed(verdict)
     print(verdict)
-    return passed
+    return Verdict(passed)
 
 
 def _print(lines):
@@ -122,9 +130,4 @@ def _short_tracebacks():
 
     It is still an error output, which is what makes nbgrader score the cell 0.
     """
-    try:
-        shell = get_ipython()  # noqa: F821 (defined in IPython only)
-    except NameError:
-        return
-    if CheckFailed not in (getattr(shell, "custom_exceptions", None) or ()):
-        shell.set_custom_exc((CheckFailed,), lambda shell, etype, value, tb, tb_offset=None: shell.showtraceback((etype, value, None)))
+    install()

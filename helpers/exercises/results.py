@@ -2,6 +2,7 @@
 hint a wrong shape suggests (a transpose, a sum over the wrong axis, a missing keepdims)."""
 import numpy as np
 
+from .compare import line_of
 from .outcomes import Stop
 
 
@@ -24,9 +25,12 @@ def real_dtype(name, value):
         raise Stop(f"{name} is float16, which keeps only about 3 significant digits: too coarse to check; compute in float64 (numpy's default)")
 
 
-def check_array(name, value, expected_shape, *, m=None, of=None):
-    """Type and shape of one array, with the hint a wrong shape suggests. ``of``: what dfoo is the derivative of."""
+def check_array(name, value, expected_shape, *, m=None, of=None, fn=None):
+    """Type and shape of one array, with the hint a wrong shape suggests. ``of``: what dfoo is the derivative of;
+    ``fn``: the student's function, whose line for ``name`` a hint about np.sum needs to name a sum at all."""
     expected_shape = tuple(expected_shape)
+    line = line_of(fn, name) if fn is not None else ""
+    sums = "sum" in line or not line
     if isinstance(value, (list, tuple)):
         raise Stop(f"{name} is a {type(value).__name__}; return a numpy array (np.array(...) or the result of numpy operations)")
     if value is None:
@@ -47,15 +51,18 @@ def check_array(name, value, expected_shape, *, m=None, of=None):
     if shape == expected_shape[::-1]:
         hint = ": it is the transposed shape, so a transpose is missing or extra"
     elif m is not None and len(expected_shape) == 2 and expected_shape[1] == 1 and shape in ((1, m), (m,)):
-        hint = ": it has one entry per example, the mark of a sum over axis=0 (the units); sum over axis=1, the examples"
+        hint = (": it has one entry per example, the mark of a sum over axis=0 (the units); sum over axis=1, the examples"
+                if sums else ": it has one entry per example, so nothing adds up the examples")
     elif len(expected_shape) == 2 and expected_shape[1] == 1 and shape == (expected_shape[0],):
-        hint = ": it is 1-D, the mark of np.sum(..., axis=1) without keepdims=True"
+        hint = (": it is 1-D, the mark of np.sum(..., axis=1) without keepdims=True" if sums else
+                ": it is 1-D, where a column (n, 1) is expected")
     elif len(shape) == 2 and len(expected_shape) == 2 and shape[0] == shape[1] and shape[0] != expected_shape[1]:
         hint = ": a square result usually means a 1-D vector was broadcast against a column (keep b and db as columns)"
     elif len(shape) == 0 or value.size == 1:
         hint = ": a single number, so something was summed over every axis (sum over axis=1 only)"
     rule = f" ({name} has the shape of {of})" if of else ""
-    raise Stop(f"{name} has shape {shape}, expected {expected_shape}{rule}{hint}")
+    where = f" (your line `{line}`)" if line else ""
+    raise Stop(f"{name} has shape {shape}, expected {expected_shape}{rule}{hint}{where}")
 
 
 def scalar(name, value):

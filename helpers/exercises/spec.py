@@ -41,20 +41,20 @@ def expect(lines, fn, values, expected, *, m=None):
                 m=m)
 
 
-def exercise(name, setting, *, returns, title, forbidden=(), networks=TWO_NETWORKS, one_example=False, doc=""):
+def exercise(name, setting, *, returns, title, allowed=(), networks=TWO_NETWORKS, one_example=False, doc=""):
     """A checker from a declarative spec: the student's ``my_<name>`` on every test network must return a dict with the
     keys ``returns``, each as the `Expect` list says.
 
     ``setting(parameters, X, Y)`` gives, for one test network, the arguments to call the student's function with and
-    the list of `Expect` (X and Y are one column each with ``one_example``); ``forbidden``: the reference functions
-    the exercise replaces (an answer that calls one is refused); ``title``: the first line of the report
+    the list of `Expect` (X and Y are one column each with ``one_example``); ``allowed``: the helpers functions
+    the exercise's text names (an answer that calls any other is refused); ``title``: the first line of the report
     ("Checking the forward pass"). The checker returns True or False and prints its verdict, as every checker does.
     """
 
     def check(fn):
         def on_network(lines, parameters, X, Y):
             arguments, expected = setting(parameters, X, Y)
-            result = dict_with("the result", call(fn, name, *arguments, forbidden=forbidden), returns)
+            result = dict_with("the result", call(fn, name, *arguments, allowed=allowed), returns)
             expect(lines, fn, result, expected)
 
         return report(name, lambda lines: on_networks(lines, title, on_network, networks, one_example=one_example))

@@ -6,11 +6,10 @@ from ..math.activations import sigmoid, tanh_prime
 from ..math.bugs import backward_variant
 from ..math.gradcheck import numerical_gradients
 from ..math.network import (_backward, _cost, _forward, backward_propagation, compute_cost, forward_propagation,
-                            initialize_parameters, predict, train, update_parameters)
-from .calling import call
+                            initialize_parameters, train, update_parameters)
+from .calling import call, last_locals
 from .cases import ORDER, network_label, on_networks, prefixed
 from .compare import close, compare
-from .one_example import EQUATION_FUNCTIONS, EQUATIONS
 from .outcomes import OK, Stop
 from .report import report
 from .results import check_array, dict_with, kind, scalar
@@ -24,7 +23,7 @@ def check_forward_propagation(fn):
     """Check a student's vectorized ``forward_propagation(X, parameters) -> (A2, cache {"Z1", "A1", "Z2", "A2"})`` (tanh)."""
 
     def check(lines, parameters, X, Y):
-        result = call(fn, "forward_propagation", X, parameters, forbidden=(forward_propagation, _forward))
+        result = call(fn, "forward_propagation", X, parameters)
         if not isinstance(result, tuple) or len(result) != 2:
             raise Stop(f"forward_propagation should return a pair (A2, cache); got {kind(result)}")
         A2, cache = result
@@ -56,9 +55,9 @@ def check_compute_cost(fn):
             label = f"test {index + 1} of 2: " + network_label(n_y=n_y, m=m)
 
             def check(shown=lines if index == 0 else []):
-                cost = scalar("the cost", call(fn, "compute_cost", A2, Y, forbidden=(compute_cost, _cost)))
+                cost = scalar("the cost", call(fn, "compute_cost", A2, Y))
                 ref = _cost(A2, Y)
-                causes = [(-ref, "its sign is flipped: J = −(1/m) Σ [Y log A2 + (1 − Y) log(1 − A2)]")]
+                causes = [(-ref, "its sign is flipped")]
                 if n_y > 1:
                     causes.insert(0, (ref / n_y, "it is divided by m·n_y (np.mean over every entry): J averages over the m examples and adds up the n_y outputs"))
                 causes.append((-float(np.sum(Y * np.log(A2))) / m, "the term (1 − Y) log(1 − A2), for the examples with y = 0, is missing"))
@@ -79,14 +78,23 @@ def _backward_causes(name, parameters, X, Y, cache, m):
 
     causes = []
     if name.endswith("2"):
-        causes.append((variant(sign=-1), "the sign of dZ2 is flipped: dZ2 = A2 − Y, not Y − A2"))
+        causes.append((variant(sign=-1), "the sign of dZ2 is flipped"))
     else:
         sigmoid_g = variant(g_prime=lambda Z1, A1: A1 * (1 - A1))
-        causes.append((sigmoid_g, "it uses the sigmoid's derivative A1(1 − A1); the hidden layer is tanh, so g′(Z1) = 1 − A1²"))
-        causes.append((variant(g_prime=lambda Z1, A1: tanh_prime(A1)), "g′ is evaluated at A1 instead of Z1: tanh′(Z1) = 1 − tanh(Z1)² = 1 − A1², not 1 − tanh(A1)²"))
-        causes.append((variant(g_prime=lambda Z1, A1: 1.0), "the element-wise factor g′(Z1) is missing: dZ1 = W2ᵀ dZ2 ∗ g′(Z1)"))
-        causes.append((variant(sign=-1), "its sign is flipped: check dZ2 = A2 − Y"))
+        causes.append((sigmoid_g, "it uses the sigmoid's derivative A1(1 − A1); the hidden layer is tanh"))
+        causes.append((variant(g_prime=lambda Z1, A1: tanh_prime(A1)), "g′ is evaluated at A1 instead of Z1 (A1 is already tanh(Z1))"))
+        causes.append((variant(g_prime=lambda Z1, A1: 1.0), "the element-wise factor g′(Z1) is missing"))
+        causes.append((variant(sign=-1), "its sign is flipped: check dZ2"))
     return causes
+
+
+def _their(local_variables, names, shape):
+    """The student's own intermediate array under one of ``names`` (as their function left it), if it has ``shape``."""
+    for name in names:
+        value = local_variables.get(name)
+        if isinstance(value, np.ndarray) and value.shape == shape:
+            return value
+    return None
 
 
 def check_backward_propagation(fn):
@@ -95,8 +103,7 @@ def check_backward_propagation(fn):
     def check(lines, parameters, X, Y):
         W1, b1, W2, b2 = (parameters[k] for k in ORDER)
         A2, cache = _forward(X, W1, b1, W2, b2, "tanh")
-        grads = dict_with("the result", call(fn, "backward_propagation", parameters, cache, X, Y,
-                                             forbidden=EQUATION_FUNCTIONS),
+        grads = dict_with("the result", call(fn, "backward_propagation", parameters, cache, X, Y, allowed=("tanh_prime",)),
                           ("dW1", "db1", "dW2", "db2"))
         m = X.shape[1]
         reference = _backward(X, Y, W2, cache["Z1"], cache["A1"], A2, "tanh")
@@ -106,12 +113,22 @@ def check_backward_propagation(fn):
         for key in ("dW2", "db2"):  # layer 2 first, as backprop goes
             compare(lines, key, grads[key], reference[key], numeric=numeric[key], causes=_backward_causes(key, parameters, X, Y, cache, m),
                     fn=fn, m=m, equation=VECTORIZED[key])
-        layer1_wrong = not close(grads["dW1"], reference["dW1"]) and not close(grads["db1"], reference["db1"])
+        their_dZ1 = _their(last_locals(), ("dZ1", "dz1", "dZ_1"), cache["Z1"].shape)
+        dZ1 = (W2.T @ (A2 - Y)) * (1 - cache["A1"] ** 2)
+        if their_dZ1 is not None:  # their own dZ1 decides which line is wrong (a cause is named only if it is theirs)
+            dZ1_wrong = not close(their_dZ1, dZ1)
+            layer1_wrong = dZ1_wrong
+        else:
+            dZ1_wrong = None
+            layer1_wrong = not close(grads["dW1"], reference["dW1"]) and not close(grads["db1"], reference["db1"])
         for key in ("dW1", "db1"):
-            causes = [(v, c, "dZ1") for v, c in _backward_causes(key, parameters, X, Y, cache, m)]
+            causes = [] if dZ1_wrong is False else [(v, c, "dZ1") for v, c in _backward_causes(key, parameters, X, Y, cache, m)]
+            note = ""
+            if layer1_wrong:
+                note = (": your dZ1 is wrong, and dW1 and db1 are computed from it" if dZ1_wrong else
+                        ": dW1 and db1 are both wrong while dW2 and db2 are right, so look at dZ1, which both use")
             compare(lines, key, grads[key], reference[key], numeric=numeric[key], causes=causes, fn=fn, m=m,
-                    equation=VECTORIZED[key], equations={"dZ1": EQUATIONS["dZ1"]}, wrong_line="dZ1" if layer1_wrong else key,
-                    note=": dW1 and db1 are both wrong while dW2 and db2 are right, so look at dZ1, which both use" if layer1_wrong else "")
+                    equation=VECTORIZED[key], wrong_line="dZ1" if layer1_wrong else key, note=note)
 
     return report("backward_propagation", lambda lines: on_networks(lines, "Checking the backward pass", check))
 
@@ -133,7 +150,6 @@ def _update_parameters(parameters, X, Y):
 
 check_update_parameters = exercise(
     "update_parameters", _update_parameters, returns=ORDER, title="Checking one step of gradient descent",
-    forbidden=(update_parameters,),
     doc="Check ``update_parameters(parameters, grads, learning_rate) -> new parameters``: θ := θ − α dθ.")
 
 
@@ -141,7 +157,7 @@ def check_predict(fn):
     """Check ``predict(parameters, X) -> (n_y, m)`` labels: 1 where A2 > 0.5, else 0 (tanh network)."""
 
     def check(lines, parameters, X, Y):
-        result = call(fn, "predict", parameters, X, forbidden=(predict,))
+        result = call(fn, "predict", parameters, X)
         A2, _ = forward_propagation(X, parameters)
         if isinstance(result, np.ndarray) and result.dtype == bool:
             result = result.astype(np.float64)
@@ -164,34 +180,46 @@ def check_train(fn):
     """
 
     def run(lines):
-        rng = np.random.default_rng(7)
-        X = rng.standard_normal((2, 30))
-        Y = (X[0:1] * X[1:2] > 0).astype(np.float64)  # a xor-like pattern: a hidden layer helps
-        n_h, iterations, alpha = 3, 25, 1.2
-        result = call(fn, "train", X, Y, n_h, iterations, alpha, 0, forbidden=(train,))
-        if not isinstance(result, tuple) or len(result) != 2:
-            raise Stop(f"train should return a pair (parameters, costs); got {kind(result)}")
-        parameters, costs = result
-        dict_with("parameters", parameters, ORDER)
-        costs = np.asarray([scalar(f"costs[{i}]", c) for i, c in enumerate(costs)]) if isinstance(costs, (list, tuple, np.ndarray)) else None
-        if costs is None:
-            raise Stop(f"costs should be a list (or array) of numbers, one per iteration; got {kind(result[1])}")
-        ref_parameters, ref_costs = train(X, Y, n_h, num_iterations=iterations, learning_rate=alpha, seed=0)
-        if len(costs) != iterations:
-            raise Stop(f"costs holds {len(costs)} numbers for num_iterations = {iterations}: record the cost once per iteration, before the update")
-        start = initialize_parameters(2, n_h, 1, seed=0)
-        A2, _ = forward_propagation(X, start)
-        if not np.isclose(costs[0], compute_cost(A2, Y), rtol=1e-6):
-            raise Stop("the first cost is not that of helpers.initialize_parameters(n_x, n_h, n_y, seed=seed): start from it "
-                       "(n_x = X.shape[0], n_y = Y.shape[0]) and record the cost before the first update")
-        if np.allclose(costs, costs[0], rtol=1e-12):
-            raise Stop("the cost never changes: assign the updated parameters back (parameters = update_parameters(...)) inside the loop")
-        if np.allclose(costs[:-1], ref_costs[1:], rtol=1e-6):
-            raise Stop("the costs are one step ahead: record the cost before each update, so costs[0] is the cost of the starting parameters")
-        compare(lines, "costs", costs, ref_costs, fn=fn, causes=[])
-        for key in ORDER:
-            check_array(key, parameters[key], ref_parameters[key].shape)
-            compare(lines, f"the trained {key}", parameters[key], ref_parameters[key], fn=fn)
-        lines.append(f"{OK} the cost fell from {costs[0]:.4f} to {costs[-1]:.4f} in {iterations} steps")
+        for index, (n_x, m, n_h, iterations, alpha, seed) in enumerate(((2, 30, 3, 25, 1.2, 0), (3, 20, 4, 12, 0.5, 3))):
+            label = network_label(n_x=n_x, m=m, n_h=n_h, num_iterations=iterations, learning_rate=alpha, seed=seed)
+            prefixed(label, lambda: _check_train(lines if index == 0 else [], fn, n_x, m, n_h, iterations, alpha, seed))
+            if index:  # every argument differs from the first test's: an answer that ignores one fails here
+                lines.append(f"{OK} the same with {label}")
 
     return report("train", run)
+
+
+def _check_train(lines, fn, n_x, m, n_h, iterations, alpha, seed):
+    rng = np.random.default_rng(7 + seed)
+    X = rng.standard_normal((n_x, m))
+    Y = (X[0:1] * X[1:2] > 0).astype(np.float64)  # a xor-like pattern: a hidden layer helps
+    result = call(fn, "train", X, Y, n_h, iterations, alpha, seed, allowed=("initialize_parameters",))
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise Stop(f"train should return a pair (parameters, costs); got {kind(result)}")
+    parameters, costs = result
+    dict_with("parameters", parameters, ORDER)
+    costs = np.asarray([scalar(f"costs[{i}]", c) for i, c in enumerate(costs)]) if isinstance(costs, (list, tuple, np.ndarray)) else None
+    if costs is None:
+        raise Stop(f"costs should be a list (or array) of numbers, one per iteration; got {kind(result[1])}")
+    ref_parameters, ref_costs = train(X, Y, n_h, num_iterations=iterations, learning_rate=alpha, seed=seed)
+    if len(costs) != iterations:
+        raise Stop(f"costs holds {len(costs)} numbers for num_iterations = {iterations}: record the cost once per iteration")
+    if len(costs) > 1 and np.allclose(costs[:-1], ref_costs[1:], rtol=1e-6):
+        raise Stop("the costs are one step ahead: each is recorded after its update, so costs[0] is not the cost of "
+                   "the starting parameters; record the cost before updating")
+    start = initialize_parameters(n_x, n_h, 1, seed=seed)
+    A2, _ = forward_propagation(X, start)
+    if not np.isclose(costs[0], compute_cost(A2, Y), rtol=1e-6):
+        raise Stop("the first cost is not that of helpers.initialize_parameters(n_x, n_h, n_y, seed=seed): start from it "
+                   "with this call's n_h and seed (n_x = X.shape[0], n_y = Y.shape[0])")
+    if np.allclose(costs, costs[0], rtol=1e-12):
+        raise Stop("the cost never changes: assign the updated parameters back (parameters = update_parameters(...)) inside the loop")
+    for other in (1.2, 0.5, 1.0, 0.1, 0.01):
+        if other != alpha and np.allclose(costs, train(X, Y, n_h, num_iterations=iterations, learning_rate=other, seed=seed)[1], rtol=1e-6):
+            raise Stop(f"the costs are those of learning rate {other}, but this call's learning_rate is {alpha}: "
+                       "use the argument learning_rate, not a number of your own")
+    compare(lines, "costs", costs, ref_costs, fn=fn, causes=[])
+    for key in ORDER:
+        check_array(key, parameters[key], ref_parameters[key].shape)
+        compare(lines, f"the trained {key}", parameters[key], ref_parameters[key], fn=fn)
+    lines.append(f"{OK} the cost fell from {costs[0]:.4f} to {costs[-1]:.4f} in {iterations} steps")

@@ -1,0 +1,156 @@
+"""Hints in steps, for the student who asks: ``helpers.hint("dz1")`` shows an exercise's next hint each time it is
+called: 1 where to look, 2 the principle, 3 the equation. A failed check offers the next one; it never prints the
+equation itself. Keys are the exercises' function names without ``my_`` (and the self-check questions' names)."""
+
+HINTS = {
+    # 01
+    "sigmoid_prime": (
+        "Look at the definition of σ above: σ(z) = 1/(1 + e^(−z)) = (1 + e^(−z))^(−1).",
+        "Differentiate (1 + e^(−z))^(−1) with the chain rule (the power rule outside, e^(−z) inside), then split the "
+        "result into a product of two fractions, each of which you can write with a = σ(z) alone.",
+        "σ′(z) = e^(−z)/(1 + e^(−z))² = a · (1 − a), with a = σ(z): in code, a = helpers.sigmoid(z), then a * (1 - a).",
+    ),
+    "logistic_backward": (
+        "Work right to left along the graph: da first (Step 1 derived it), then dz, then dw and db.",
+        "dz = (∂L/∂a)(∂a/∂z): multiply da by the sigmoid's derivative written with a, and simplify. Then "
+        "z = wᵀx + b gives ∂z/∂w = x and ∂z/∂b = 1.",
+        "dz = da · a(1 − a) = a − y, dw = x dz, db = dz.",
+    ),
+    "propagate": (
+        "Use one example's equations from Your turn 2, with the m examples as the columns of X and Y.",
+        "The cost is the average of the m losses, so every derivative is the average of the m per-example "
+        "derivatives: a matrix product sums over the examples, then divide by m.",
+        "A = σ(wᵀX + b), J = −(1/m) Σ [Y log A + (1 − Y) log(1 − A)], dZ = A − Y, dw = (1/m) X dZᵀ, db = (1/m) Σ dZ.",
+    ),
+    # 02
+    "forward_one_example": (
+        "The forward equations are at the top of the notebook; each layer is a linear step then an activation.",
+        "z = W a_prev + b, then a = g(z): tanh in the hidden layer, σ at the output. Use @ for W times a column.",
+        "z1 = W1 @ x + b1, a1 = np.tanh(z1), z2 = W2 @ a1 + b2, a2 = helpers.sigmoid(z2).",
+    ),
+    "gradient_shapes": (
+        "Look at the forward pass: W^[l] is n_l × n_(l−1), and for one example every z and b is a column.",
+        "The loss is one number, and dfoo lists its derivative with respect to each entry of foo: one entry per entry.",
+        "dfoo has the shape of foo: dz2, db2 (n_y, 1); dW2 (n_y, n_h); dz1, db1 (n_h, 1); dW1 (n_h, n_x).",
+    ),
+    "backward_one_example": (
+        "Layer 2 is logistic regression with a1 in the place of x (the section above derives it); for layer 1, follow "
+        "the graph from a1 back to z1, then to W1 and b1.",
+        "a1 feeds every output unit: ∂L/∂a1 adds up what each z2 sends back, which is a product with W2 transposed. "
+        "Then a1 = g(z1) element-wise, so multiply element-wise by g′(z1); W1 and b1 enter z1 as W2 and b2 enter z2.",
+        "dz2 = a2 − y, dW2 = dz2 a1ᵀ, db2 = dz2, dz1 = W2ᵀ dz2 ∗ (1 − a1²), dW1 = dz1 xᵀ, db1 = dz1.",
+    ),
+    "backward_one_example_relu": (
+        "Only one of the six equations involves the hidden activation: find it in your backward_one_example.",
+        "relu(z) = max(0, z) has slope 1 where z > 0 and 0 where z < 0 (at 0 we take 0); it is read from z1, the "
+        "cache's Z1.",
+        "dz1 = W2ᵀ dz2 ∗ (z1 > 0); the other five equations are unchanged.",
+    ),
+    "backward_one_example_sigmoid": (
+        "Only the equation with the hidden activation's derivative changes: start from your backward_one_example.",
+        "The hidden layer is now σ, whose derivative notebook 01 wrote with its output alone (here a1).",
+        "dz1 = W2ᵀ dz2 ∗ a1(1 − a1); the other five equations are unchanged.",
+    ),
+    "dz2_squared_error": (
+        "Only the loss changed: redo Step 1 and Step 3 of notebook 01 with L = ½(a2 − y)².",
+        "da2 = ∂L/∂a2 first, then the chain rule through a2 = σ(z2) multiplies by σ′(z2), written with a2. Nothing "
+        "cancels this time.",
+        "dz2 = (a2 − y) · a2(1 − a2).",
+    ),
+    "backward_three_layers": (
+        "It is your backward_one_example with one more layer: the output layer's three equations first, then the same "
+        "pattern for each hidden layer, from the top down.",
+        "Each hidden layer l receives W^[l+1]ᵀ dz^[l+1] from the layer above, multiplied element-wise by tanh′ at z^[l]; "
+        "its dW is its dz times the transposed input of the layer, its db is its dz.",
+        "dz3 = a3 − y; dW3 = dz3 a2ᵀ; db3 = dz3; dz2 = W3ᵀ dz3 ∗ (1 − a2²); dW2 = dz2 a1ᵀ; db2 = dz2; "
+        "dz1 = W2ᵀ dz2 ∗ (1 − a1²); dW1 = dz1 xᵀ; db1 = dz1.",
+    ),
+    # 03
+    "forward_propagation": (
+        "Notebook 02's forward pass, with X (n_x × m) in the place of x.",
+        "W1 @ X computes every column at once; adding the column b1 broadcasts it to all m columns.",
+        "Z1 = W1 @ X + b1, A1 = np.tanh(Z1), Z2 = W2 @ A1 + b2, A2 = helpers.sigmoid(Z2).",
+    ),
+    "compute_cost": (
+        "The equation is above the exercise; the number of examples is Y.shape[1].",
+        "Sum the losses of every entry (np.sum adds everything), then divide by m, the number of columns only.",
+        "cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m.",
+    ),
+    "backward_propagation": (
+        "Start from notebook 02's six equations for one example; here the m per-example dz's are the columns of dZ.",
+        "J averages the m losses, so each gradient is (1/m) Σ over examples of the per-example gradient. Σ_i dz^(i) a^(i)ᵀ "
+        "is one matrix product of dZ with Aᵀ; Σ_i dz^(i) is a sum over the columns (axis=1) that keeps a column "
+        "(keepdims=True). dZ1 needs no 1/m: it is per example.",
+        "dZ2 = A2 − Y; dW2 = (1/m) dZ2 A1ᵀ; db2 = (1/m) np.sum(dZ2, axis=1, keepdims=True); dZ1 = W2ᵀ dZ2 ∗ (1 − A1²); "
+        "dW1 = (1/m) dZ1 Xᵀ; db1 = (1/m) np.sum(dZ1, axis=1, keepdims=True).",
+    ),
+    "update_parameters": (
+        "The update rule is written above the exercise.",
+        "Each parameter moves against its gradient by the learning rate; build a new dict, leaving the old one alone.",
+        "new[name] = parameters[name] - learning_rate * grads['d' + name] for W1, b1, W2, b2.",
+    ),
+    "predict": (
+        "Use your forward pass: A2 holds the probabilities.",
+        "A probability above 0.5 means class 1; a comparison gives booleans, which .astype(float) turns into 0s and 1s.",
+        "A2, _ = my_forward_propagation(X, parameters); return (A2 > 0.5).astype(float).",
+    ),
+    "train": (
+        "The text lists the four steps of one iteration; use your functions from Your turns 1–4.",
+        "Record the cost of the current parameters before updating them, and assign the updated parameters back so "
+        "that the next iteration uses them; use every argument (n_h, num_iterations, learning_rate, seed).",
+        "for each iteration: A2, cache = forward(X, parameters); costs.append(cost(A2, Y)); "
+        "grads = backward(parameters, cache, X, Y); parameters = update(parameters, grads, learning_rate).",
+    ),
+    # 04
+    "numerical_gradient": (
+        "The formula is in the text: one entry of x at a time, both ways.",
+        "Save x[i], set it to saved + epsilon and evaluate f, set it to saved − epsilon and evaluate f, put saved back. "
+        "Use the epsilon you are given.",
+        "grad[i] = (f(x with x[i] + ε) − f(x with x[i] − ε)) / (2ε), with x[i] restored afterwards.",
+    ),
+    "gradient_check": (
+        "The relative difference is defined above; the text says which helpers functions give the cost.",
+        "Collect both gradients of all four parameters as one flat vector each, in the same order, then compare "
+        "them with norms (np.linalg.norm).",
+        "‖g − g_num‖ / (‖g‖ + ‖g_num‖), with g and g_num each the concatenation of the four flattened gradients.",
+    ),
+    "fixed_backward_propagation": (
+        "Run the check on the broken code: which gradients disagree, and which line do they share?",
+        "A gradient that is off by a constant factor points at its own line; two wrong gradients computed from the "
+        "same intermediate point at that intermediate's line.",
+        "The two bugs: db2 lacks the 1/m, and g′ is evaluated at A1 instead of Z1 (write 1 - A1 ** 2).",
+    ),
+    # 05
+    "initialize_parameters": (
+        "The text gives the distribution, the scale and the shapes; notebook 02 gives W^[l] as n_l × n_(l−1).",
+        "One generator, rng = np.random.default_rng(seed), draws every weight; biases start at zero.",
+        "W1 = rng.standard_normal((n_h, n_x)) * 0.01, b1 = np.zeros((n_h, 1)), W2 = rng.standard_normal((n_y, n_h)) * 0.01, "
+        "b2 = np.zeros((n_y, 1)).",
+    ),
+}
+_given = {}  # how many hints of each exercise this kernel has shown
+
+
+def hint(name):
+    """Print the next hint for the exercise ``name`` (its function's name without ``my_``); after the last, say so."""
+    key = name[3:] if name.startswith("my_") else name
+    if key not in HINTS:
+        known = ", ".join(sorted(HINTS))
+        print(f"No hints for {name!r}: the exercises with hints are {known}")
+        return
+    steps, shown = HINTS[key], _given.get(key, 0)
+    if shown >= len(steps):
+        print(f"That was the last hint for {key}: the full edition (solutions/) has the whole answer.")
+        return
+    _given[key] = shown + 1
+    title = ("where to look", "the principle", "the equation")[shown]
+    print(f"Hint {shown + 1} of {len(steps)} for {key} ({title}): {steps[shown]}")
+
+
+def offer(name, sep=""):
+    """The sentence a wrong answer's verdict ends with: which call gives the next hint, or "" when none is left."""
+    key = name[3:] if name.startswith("my_") else name
+    shown = _given.get(key, 0)
+    if key not in HINTS or shown >= len(HINTS[key]):
+        return ""
+    return f"{sep} Stuck? helpers.hint(\"{key}\") gives hint {shown + 1} of {len(HINTS[key])}."

@@ -1,0 +1,156 @@
+"""Self-check questions the student answers in a cell before seeing the reasoning: ``helpers.answer(question, ...)``
+checks the answers, says which is off (never the right value), and shows the reasoning once they are right, or after
+three tries."""
+from dataclasses import dataclass
+
+from .outcomes import BAD, OK, Verdict
+
+TRIES = 3
+
+
+def _number(right, nudge, tol=1e-6):
+    def check(value):
+        try:
+            return "" if abs(float(value) - right) <= tol * max(1.0, abs(right)) else nudge
+        except (TypeError, ValueError):
+            return "write a number"
+    return check
+
+
+def _shape(right):
+    def check(value):
+        try:
+            shape = tuple(int(s) for s in value)
+        except (TypeError, ValueError):
+            return "write a shape as a pair of sizes, (rows, columns)"
+        if shape == right:
+            return ""
+        if shape == right[::-1]:
+            return "its two sizes are swapped: which one counts the rows?"
+        return "not that shape: write the shapes of the forward pass for these sizes next to it"
+    return check
+
+
+def _names(right, nudge):
+    def check(value):
+        names = {value} if isinstance(value, str) else set(value) if isinstance(value, (set, list, tuple, frozenset)) else None
+        if names is None:
+            return "write a set of names, such as {\"dW1\"}"
+        if names == right:
+            return ""
+        return nudge(names)
+    return check
+
+
+def _boolean(right, nudge):
+    def check(value):
+        if not isinstance(value, bool):
+            return "write True or False"
+        return "" if value == right else nudge
+    return check
+
+
+def _within(low, high, nudge_low, nudge_high):
+    def check(value):
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            return "write a number"
+        return nudge_low if value < low else nudge_high if value > high else ""
+    return check
+
+
+@dataclass(frozen=True)
+class Question:
+    fields: tuple  # (name, check: value -> "" when right, else what is off)
+    reasoning: str
+
+
+def _spoiled(names):
+    if "dW2" in names:
+        return "one of them was right all along: which gradients disagreed with central differences in the check?"
+    return "not that set: which gradients disagreed with central differences in the check?"
+
+
+QUESTIONS = {
+    "sigma_prime_peak": Question((
+        ("sigma_prime_at_0", _number(0.25, "not that: σ(0) = 1/2; differentiate σ and evaluate at 0")),
+        ("z_where_largest", _number(0.0, "not there: where is the S-curve of σ steepest?")),
+    ), "σ(0) = 1/2, so σ′(0) = 1/2 · 1/2 = 1/4, the largest value σ′ takes: the sigmoid is steepest at z = 0 and "
+       "flattens out on both sides. Far from 0, σ′ is close to 0, which is why a saturated unit learns slowly "
+       "(notebook 05)."),
+    "shapes_three_outputs": Question((
+        ("dz2_shape", _shape((3, 1))), ("dW2_shape", _shape((3, 5))), ("dW1_shape", _shape((5, 2))),
+    ), "dz2 is 3 × 1 (one entry per output unit), dW2 is 3 × 5 and dW1 is 5 × 2: each dfoo has the shape of foo, and "
+       "W^[l] is n_l × n_(l−1). Nothing else changes with more outputs: W2ᵀ dz2 adds up what the three outputs send back "
+       "to each hidden unit."),
+    "relu_changes": Question((
+        ("changed", _names({"dz1"}, lambda names: "not that set: which of the six equations contains the hidden "
+                                                  "activation's derivative?")),
+        ("relu_prime_at_2", _number(1.0, "not that: what is the slope of max(0, z) at z = 2?")),
+        ("relu_prime_at_minus_1", _number(0.0, "not that: what is the slope of max(0, z) at z = −1?")),
+    ), "Only dz1 changes, through g′: relu′(z) is 1 where z > 0 and 0 where z < 0 (at exactly 0 there is no derivative; "
+       "we take 0). It is read from z1; 1 − a² belongs to tanh only."),
+    "squared_error": Question((
+        ("still_a2_minus_y", _boolean(False, "derive it again: does σ′(z2) still cancel against da2?")),
+        ("dz2_at_a2_09_y_0", _number(0.081, "not that: da2 first, then multiply by σ′(z2) written with a2 = 0.9")),
+    ), "With L = ½(a2 − y)², da2 = a2 − y (the ½ cancels the 2), and dz2 = da2 · σ′(z2) = (a2 − y) · a2(1 − a2): "
+       "0.9 · 0.9 · 0.1 = 0.081 here. The factor σ′ no longer cancels; it is nearly 0 when a2 is close to 0 or 1, so a "
+       "confidently wrong output gets almost no gradient, one reason the cross-entropy is the loss of choice for a "
+       "sigmoid output."),
+    "choose_n_h": Question((
+        ("n_h", _within(3, 10, "look at where the accuracy jumps: below it the boundary has too few bends",
+                        "more units cost more per step and gain little here; and training accuracy cannot tell you "
+                        "whether they fit the noise")),
+    ), "Accuracy jumps between n_h = 2 and n_h = 3, then gains only a few points more, even with 50 units: a few bends "
+       "are all the flower needs. A larger network costs more per step and can fit the noise of the training set "
+       "(overfitting), which training accuracy cannot show: that needs data held out from training. A small n_h just "
+       "past the jump, 4 or 5, is the sensible choice."),
+    "bug_lines": Question((
+        ("buggy_lines", _names({"db2", "dZ1"}, lambda names: "not those lines: name the variables the two buggy lines "
+                                                             "assign")),
+        ("spoiled", _names({"db2", "dW1", "db1"}, _spoiled)),
+    ), "The line of db2 lacks the 1/m: only db2 is off, by a factor m (relative difference (m − 1)/(m + 1), 0.67 for "
+       "m = 5). The line of dZ1 evaluates g′ at A1 instead of Z1: dW1 and db1 are both off, because both are computed "
+       "from dZ1, while dW2 is right. One wrong gradient points at its own line; two that share an input point at the "
+       "input."),
+    "w2_zero": Question((
+        ("symmetry_broken", _boolean(True, "think of the hidden units: do they compute the same function at the start?")),
+    ), "Yes. The hidden units compute different functions from the first step, because the rows of W1 differ; at the first "
+       "step dW2 then gets different entries, and from there every unit has its own gradient. Symmetry needs two units "
+       "identical in everything: the same row of W1, the same bias and the same column of W2."),
+}
+_tries = {}
+
+
+def answer(question, *values):
+    """Check the answers to a self-check question, in the order its cell lists them; print what is off or, once they
+    are right (or after three tries), the reasoning. Returns a `Verdict`."""
+    if question not in QUESTIONS:
+        print(f"{BAD} no self-check question {question!r}: the questions are {', '.join(sorted(QUESTIONS))}")
+        return Verdict(False)
+    q = QUESTIONS[question]
+    names = [name for name, _ in q.fields]
+    if len(values) != len(names):
+        print(f"{BAD} {question}: expected {len(names)} answers ({', '.join(names)}), got {len(values)}")
+        return Verdict(False)
+    if any(v is Ellipsis for v in values):
+        blank = [n for n, v in zip(names, values) if v is Ellipsis]
+        print(f"{BAD} {question}: write your answer first: replace the ... of {', '.join(blank)}, then run the cell.")
+        return Verdict(False)
+    wrong = [(name, nudge) for (name, check), value in zip(q.fields, values) if (nudge := check(value))]
+    _tries[question] = tries = _tries.get(question, 0) + 1
+    if not wrong:
+        print(f"{OK} {question}: right. Why: {q.reasoning}")
+        return Verdict(True)
+    for name, nudge in wrong:
+        print(f"{BAD} {name}: {nudge}")
+    right = [name for name in names if name not in dict(wrong)]
+    if right:
+        print(f"{OK} right: {', '.join(right)}")
+    if tries >= TRIES:
+        print(f"The reasoning, after {tries} tries: {q.reasoning}")
+    else:
+        print(f"Think again, change your answer and run the cell (the reasoning is shown once it is right, or after "
+              f"{TRIES} tries; this was try {tries}).")
+    return Verdict(False)
