@@ -21,7 +21,8 @@ What it writes, in nbgrader's metadata (schema 3):
 
   a failed check raises with its verdict, so the cell errors, scores 0 and its feedback carries the diagnosis;
   a passing check scores every point. An answer that calls the course's reference instead of computing fails;
-- the launch badges are left out (they open the public notebooks); every other cell stays as it is;
+- the launch badges are left out (they open the public notebooks); a self-check question's cell is released with
+  its blanks (`...`) and graded by nobody; every other cell stays as it is;
 - autograde runs the answer and test cells and what they need, not the cells that only show a figure or an explorer
   (nbgrader_config.py's GradeWhatCounts): grading a class takes a third less time.
 """
@@ -36,7 +37,7 @@ import nbformat
 from nbconvert.preprocessors import ClearOutputPreprocessor
 
 from exercises import exercises
-from make_editions import BEGIN, SOURCE
+from make_editions import BEGIN, SOURCE, stub_solutions
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "build" / "nbgrader"
@@ -45,7 +46,8 @@ COURSE_ID = "backprop-by-hand"
 # points per exercise: one per array or idea the check verifies, roughly the work in it
 POINTS = {
     "01-sigmoid-prime": 1, "01-logistic-backward": 2, "01-propagate": 3,
-    "02-forward-one-example": 2, "02-backward-one-example": 3, "02-backward-relu": 2, "02-dz2-squared-error": 1,
+    "02-forward-one-example": 2, "02-gradient-shapes": 1, "02-backward-one-example": 3, "02-backward-relu": 2,
+    "02-backward-sigmoid": 2, "02-dz2-squared-error": 1, "02-backward-three-layers": 3,
     "03-forward-propagation": 2, "03-compute-cost": 1, "03-backward-propagation": 4, "03-update-parameters": 1,
     "03-predict": 1, "03-train": 2,
     "04-numerical-gradient": 2, "04-gradient-check": 2, "04-fix-the-bugs": 3,
@@ -142,6 +144,8 @@ def assignment(path):
             points = POINTS[bbh["check"]]
             cell.source = TEST.format(points=points, s="" if points == 1 else "s", check=cell.source.strip()).rstrip()
             nbgrader(cell, grade=True, locked=True, points=points, grade_id=f"{bbh['check']}-test")
+        elif "selfcheck" in bbh:  # a self-check question: ungraded, released with its blanks (`...`) to fill
+            cell.source = stub_solutions(cell.source, bbh["stub"])
         elif cell.cell_type == "code" and BEGIN in cell.source:
             raise ValueError(f"{path.name}: a solution block outside an exercise cell")
         cells.append(cell)

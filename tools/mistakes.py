@@ -37,6 +37,12 @@ MISTAKES = {
         ("W1 transposed", "z1 = W1 @ x + b1", "z1 = W1.T @ x + b1",
          "failed in a matrix product: `W1.T @ x` multiplies"),
     ],
+    "02-gradient-shapes": [
+        ("dW1's two sizes swapped", '"dW1": (n_h, n_x)', '"dW1": (n_x, n_h)',
+         "dW1 is (3, 4), its two sizes swapped: which size counts W1's rows?"),
+        ("a gradient of one example given m columns", '"dz1": (n_h, 1)', '"dz1": (n_h, n_x)',
+         "dz1 is (4, 3), which is not the shape of z1 in this network"),
+    ],
     "02-backward-one-example": [
         ("the sigmoid's g′ in the tanh layer", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)", "dz1 = (W2.T @ dz2) * a1 * (1 - a1)",
          "dz1 is wrong: it uses the sigmoid's derivative; the hidden layer is tanh"),
@@ -49,9 +55,21 @@ MISTAKES = {
         ("tanh's g′ kept for the relu layer", "dz1 = (W2.T @ dz2) * (z1 > 0)", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)",
          "dz1 is wrong: that factor is tanh's derivative; the hidden layer is now relu"),
     ],
+    "02-backward-sigmoid": [
+        ("tanh's g′ kept for the sigmoid layer", "dz1 = (W2.T @ dz2) * a1 * (1 - a1)", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)",
+         "dz1 is wrong: that factor is tanh's derivative; the hidden layer is now a sigmoid"),
+        ("σ′ evaluated at a1 instead of z1", "dz1 = (W2.T @ dz2) * a1 * (1 - a1)",
+         "dz1 = (W2.T @ dz2) * helpers.sigmoid(a1) * (1 - helpers.sigmoid(a1))", "dz1 is wrong: g′ is evaluated at a1 instead of z1"),
+    ],
     "02-dz2-squared-error": [
         ("the cross-entropy's dz2 kept", "return (a2 - y) * a2 * (1 - a2)", "return a2 - y",
          "that is the cross-entropy's dz2; with the squared error the output's σ′ does not cancel"),
+    ],
+    "02-backward-three-layers": [
+        ("the second hidden layer's g′ left out", "dz2 = (W3.T @ dz3) * (1 - a2 ** 2)", "dz2 = W3.T @ dz3",
+         "dz2 is wrong: the factor of the second hidden activation is missing"),
+        ("W3 where W2 belongs (an index one layer off)", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)", "dz1 = (W3.T @ dz2) * (1 - a1 ** 2)",
+         "failed in a matrix product: `W3.T @ dz2` multiplies"),
     ],
     "03-forward-propagation": [
         ("b1 forgotten", "Z1 = W1 @ X + b1", "Z1 = W1 @ X", "Z1 is wrong: b1 is not added"),
