@@ -50,9 +50,11 @@ $(TEACH_STAMP): requirements.txt requirements-teach.txt pyproject.toml
 # JupyterLab refuses to start as root unless told; a container or a VM often runs as root
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
-# rooted at the course folder, so the file browser shows the README, notebooks/ and solutions/ (not notebooks/ only)
+# rooted at the course folder, so the file browser shows the README, notebooks/ and solutions/ (not notebooks/ only);
+# the URL it prints (and opens) is notebook 01's, not the Launcher's
+FIRST_NOTEBOOK := notebooks/01_logistic_regression_graph.ipynb
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. notebooks/01_logistic_regression_graph.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/$(FIRST_NOTEBOOK)
 
 # one worker per core; --dist loadfile keeps a file's tests (a notebook's cells) in one worker, in order, and
 # --no-loadscope-reorder starts the files in conftest.py's order, the longest first (nbgrader, the slides, the browser)

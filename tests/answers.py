@@ -144,6 +144,34 @@ def six_sigmoid_prime(parameters, cache, x, y):
     return six(parameters, cache, x, y, lambda z1, a1: a1 * (1 - a1))
 
 
+def six_sigmoid_hidden(parameters, cache, x, y):  # the rung with a sigmoid hidden layer: right
+    return six(parameters, cache, x, y, lambda z1, a1: a1 * (1 - a1))
+
+
+def six_sigmoid_hidden_with_tanh_prime(parameters, cache, x, y):
+    return six(parameters, cache, x, y)
+
+
+def gradient_shapes(n_x, n_h, n_y):
+    return {"dz2": (n_y, 1), "dW2": (n_y, n_h), "db2": (n_y, 1), "dz1": (n_h, 1), "dW1": (n_h, n_x), "db1": (n_h, 1)}
+
+
+def gradient_shapes_dW1_transposed(n_x, n_h, n_y):
+    return {**gradient_shapes(n_x, n_h, n_y), "dW1": (n_x, n_h)}
+
+
+def three_layers(parameters, cache, x, y, g2=lambda z2, a2: 1 - a2 ** 2):
+    dz3 = cache["A3"] - y
+    dz2 = (parameters["W3"].T @ dz3) * g2(cache["Z2"], cache["A2"])
+    dz1 = (parameters["W2"].T @ dz2) * (1 - cache["A1"] ** 2)
+    return {"dz3": dz3, "dW3": dz3 @ cache["A2"].T, "db3": dz3, "dz2": dz2, "dW2": dz2 @ cache["A1"].T, "db2": dz2,
+            "dz1": dz1, "dW1": dz1 @ x.T, "db1": dz1}
+
+
+def three_layers_no_g2(parameters, cache, x, y):
+    return three_layers(parameters, cache, x, y, lambda z2, a2: 1.0)
+
+
 def dz2_squared_error(a2, y):
     return (a2 - y) * a2 * (1 - a2)
 

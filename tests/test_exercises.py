@@ -25,6 +25,9 @@ EXERCISES = {
         (a.forward_one_example_sigmoid_hidden, "a1 is wrong: the hidden layer here is tanh"),
         (a.forward_one_example_transposed, "forward_one_example failed in a matrix product: `parameters['W1'].T @ x` multiplies (3, 4) by (3, 1): the inner sizes 4 and 3 differ"),
     ]),
+    "02 gradient_shapes": (helpers.check_gradient_shapes, a.gradient_shapes, [
+        (a.gradient_shapes_dW1_transposed, "dW1 is (3, 4), its two sizes swapped: which size counts W1's rows?"),
+    ]),
     "02 backward_one_example": (helpers.check_backward_one_example, a.six, [
         (a.six_g_prime_at_a1, "dz1 is wrong: g′ is evaluated at a1 instead of z1"),
         (a.six_sigmoid_prime, "dz1 is wrong: it uses the sigmoid's derivative; the hidden layer is tanh"),
@@ -32,8 +35,14 @@ EXERCISES = {
     "02 backward_one_example_relu": (helpers.check_backward_one_example_relu, a.six_relu, [
         (a.six_relu_with_tanh_prime, "dz1 is wrong: that factor is tanh's derivative; the hidden layer is now relu"),
     ]),
+    "02 backward_one_example_sigmoid": (helpers.check_backward_one_example_sigmoid, a.six_sigmoid_hidden, [
+        (a.six_sigmoid_hidden_with_tanh_prime, "dz1 is wrong: that factor is tanh's derivative; the hidden layer is now a sigmoid"),
+    ]),
     "02 dz2_squared_error": (helpers.check_dz2_squared_error, a.dz2_squared_error, [
         (a.dz2_cross_entropy, "that is the cross-entropy's dz2; with the squared error the output's σ′ does not cancel"),
+    ]),
+    "02 backward_three_layers": (helpers.check_backward_three_layers, a.three_layers, [
+        (a.three_layers_no_g2, "dz2 is wrong: the factor of the second hidden activation is missing"),
     ]),
     "03 forward_propagation": (helpers.check_forward_propagation, a.forward_propagation, [
         (a.forward_propagation_no_b1, "Z1 is wrong: b1 is not added"),
@@ -87,8 +96,8 @@ def run(capsys, checker, fn):
     return bool(result), capsys.readouterr().out
 
 
-def test_the_ladder_has_at_least_15_exercises_in_course_order():
-    assert len(EXERCISES) >= 15
+def test_the_ladder_has_at_least_20_exercises_in_course_order():
+    assert len(EXERCISES) >= 20
     assert list(EXERCISES) == sorted(EXERCISES, key=lambda name: name[:2])
 
 

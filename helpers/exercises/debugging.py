@@ -17,43 +17,53 @@ def check_numerical_gradient(fn):
 
     def run(lines):
         rng = np.random.default_rng(8)
-        x = rng.standard_normal((2, 3))
-        points = []
-
-        def f(t):
-            points.append(np.array(t, dtype=np.float64, copy=True))
-            return float(np.sum(np.sin(t) * t ** 2))
-
-        original = x.copy()
-        epsilon = 1e-5
-        result = call(fn, "numerical_gradient", f, x, epsilon, copy_args=False)
-        change = float(np.max(np.abs(x - original))) if x.shape == original.shape else np.inf
-        if change > 1e-12 * max(1.0, float(np.max(np.abs(original)))):  # + ε − 2ε + ε leaves a rounding error: no change
-            raise Stop(f"after your function x has changed (largest change {change:.1e}): "
-                       "save each entry's value before nudging it and put that saved value back afterwards")
-        check_array("the gradient", result, x.shape)
-        if points and np.any(np.asarray(points[-1]).shape != x.shape):
-            raise Stop(f"f was called with an array of shape {np.shape(points[-1])}; pass it an array of the shape of x")
-        moved = [p - original for p in points if p.shape == x.shape]
-        if moved and any(np.count_nonzero(np.abs(d) > epsilon / 2) > 1 for d in moved):
-            raise Stop("f was called with several entries of x nudged at once: nudge one entry at a time, "
-                       "x[i] + ε with every other entry unchanged")
-        steps = [float(d[np.unravel_index(np.argmax(np.abs(d)), d.shape)]) for d in moved if np.any(d)]
-        sizes = {float(f"{abs(step):.2g}") for step in steps}
-        if steps and not any(np.isclose(size, epsilon, rtol=1e-3) for size in sizes):
-            raise Stop(f"f was evaluated at x nudged by {min(sizes):.1g}, but this check passed epsilon = {epsilon:g}: "
-                       "nudge by the argument epsilon, not a number of your own")
-        if steps and min(steps) > 0:
-            raise Stop("f is only evaluated at x + ε: use central differences, (f(x + ε) − f(x − ε)) / 2ε, "
-                       "whose error is of order ε² instead of ε")
-        exact = np.cos(x) * x ** 2 + 2 * x * np.sin(x)
-        compare(lines, "the gradient of f(x) = Σ x² sin x", result, exact, fn=fn, causes=[
-            (2 * exact, "it is twice the derivative: divide by 2ε, the distance between x − ε and x + ε"),
-            (-exact, "its sign is flipped: (f(x + ε) − f(x − ε)) / 2ε"),
-        ])
-        lines.append(f"{OK} x is unchanged afterwards, and f was called {len(points)} times ({2 * x.size} = 2 per entry is enough)")
+        settings = (  # every argument differs between the two: an answer that ignores one fails the second
+            (lambda t: float(np.sum(np.sin(t) * t ** 2)), lambda t: np.cos(t) * t ** 2 + 2 * t * np.sin(t), "Σ x² sin x",
+             rng.standard_normal((2, 3)), 1e-5),
+            (lambda t: float(np.sum(np.exp(t / 2))), lambda t: np.exp(t / 2) / 2, "Σ exp(x/2)", rng.standard_normal(4), 1e-4),
+        )
+        for index, (f_of, exact_of, shown, x, epsilon) in enumerate(settings):
+            _check_central_differences(lines if index == 0 else [], fn, f_of, exact_of, shown, x, epsilon)
+            if index:
+                lines.append(f"{OK} the same for f(x) = {shown}, x of shape {x.shape}, epsilon = {epsilon:g}")
 
     return report("numerical_gradient", run)
+
+
+def _check_central_differences(lines, fn, f_of, exact_of, shown, x, epsilon):
+    points = []
+
+    def f(t):
+        points.append(np.array(t, dtype=np.float64, copy=True))
+        return f_of(t)
+
+    original = x.copy()
+    result = call(fn, "numerical_gradient", f, x, epsilon, copy_args=False)
+    change = float(np.max(np.abs(x - original))) if x.shape == original.shape else np.inf
+    if change > 1e-12 * max(1.0, float(np.max(np.abs(original)))):  # + ε − 2ε + ε leaves a rounding error: no change
+        raise Stop(f"after your function x has changed (largest change {change:.1e}): "
+                   "save each entry's value before nudging it and put that saved value back afterwards")
+    check_array("the gradient", result, x.shape)
+    if points and np.any(np.asarray(points[-1]).shape != x.shape):
+        raise Stop(f"f was called with an array of shape {np.shape(points[-1])}; pass it an array of the shape of x")
+    moved = [p - original for p in points if p.shape == x.shape]
+    if moved and any(np.count_nonzero(np.abs(d) > epsilon / 2) > 1 for d in moved):
+        raise Stop("f was called with several entries of x nudged at once: nudge one entry at a time, "
+                   "x[i] + ε with every other entry unchanged")
+    steps = [float(d[np.unravel_index(np.argmax(np.abs(d)), d.shape)]) for d in moved if np.any(d)]
+    sizes = {float(f"{abs(step):.2g}") for step in steps}
+    if steps and not any(np.isclose(size, epsilon, rtol=1e-3) for size in sizes):
+        raise Stop(f"f was evaluated at x nudged by {min(sizes):.1g}, but this check passed epsilon = {epsilon:g}: "
+                   "nudge by the argument epsilon, not a number of your own")
+    if steps and min(steps) > 0:
+        raise Stop("f is only evaluated at x + ε: use central differences, (f(x + ε) − f(x − ε)) / 2ε, "
+                   "whose error is of order ε² instead of ε")
+    exact = exact_of(x)
+    compare(lines, f"the gradient of f(x) = {shown}", result, exact, fn=fn, causes=[
+        (2 * exact, "it is twice the derivative: divide by 2ε, the distance between x − ε and x + ε"),
+        (-exact, "its sign is flipped: (f(x + ε) − f(x − ε)) / 2ε"),
+    ])
+    lines.append(f"{OK} x is unchanged afterwards, and f was called {len(points)} times ({2 * x.size} = 2 per entry is enough)")
 
 
 def check_gradient_check(fn):
@@ -73,6 +83,7 @@ def check_gradient_check(fn):
                          "so is a cost or ε in float32")
             raise Stop(f"for helpers.backward_propagation, which is right, it returned {right:.1e}, above 1e-7{cause}")
         lines.append(f"{OK} a right backward pass: below 1e-7")
+        parameters, X, Y = problem(3, 3, 2, 6, seed=1)  # other sizes and data: every argument varies
         for key in ("forgot_1_over_m", "g_prime_at_A1", "sign_flipped"):
             bug = BUGS[key]
             ours = _reference_check(parameters, X, Y, bug.backward)

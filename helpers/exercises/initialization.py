@@ -47,6 +47,11 @@ def check_initialization(fn):
         if not np.array_equal(np.random.get_state()[1], state):
             raise Stop("it used numpy's global random state (np.random.seed / np.random.randn): use rng = np.random.default_rng(seed) instead")
         lines.append(f"{OK} the same seed gives the same weights, another seed others; the global random state is untouched")
+        sizes = dict(n_x=2, n_h=5, n_y=1)  # every size differs from the first call's: none may be ignored
+        q = dict_with("the result", call(fn, "initialize_parameters", *sizes.values(), 3), ("W1", "b1", "W2", "b2"))
+        for key, shape in {"W1": (5, 2), "b1": (5, 1), "W2": (1, 5), "b2": (1, 1)}.items():
+            check_array(f"{key} for n_x = 2, n_h = 5, n_y = 1", q[key], shape)
+        lines.append(f"{OK} the shapes for n_x = 2, n_h = 5, n_y = 1 too")
         ref = initialize_parameters(n_x, n_h, n_y, seed=0)
         if np.allclose(p["W1"], ref["W1"]) and np.allclose(p["W2"], ref["W2"]):
             lines.append(f"{OK} identical to helpers.initialize_parameters(seed=0)")

@@ -42,7 +42,10 @@ def _handler(shell, etype, value, tb, tb_offset=None):
         return shell.showtraceback((etype, value, None))
     name = getattr(value, "name", None) or (re.findall(r"'(\w+)'", str(value)) or [""])[0]
     if issubclass(etype, NameError) and not issubclass(etype, UnboundLocalError) and name and _at_top_level(tb):
-        return shell.showtraceback((NameError, NameError(explain(name, shell.user_ns)), None))
+        error = NameError(explain(name, shell.user_ns))
+        if hasattr(shell, "_showtraceback"):  # one line, no "Traceback (most recent call last)" header over nothing
+            return shell._showtraceback(NameError, error, [f"NameError: {error}"])
+        return shell.showtraceback((NameError, error, None))
     return shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
 

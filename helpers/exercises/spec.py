@@ -35,7 +35,7 @@ def expect(lines, fn, values, expected, *, m=None):
     run. ``m``: the number of examples, when a wrong value may be a multiple of the right one (a missing 1/m).
     """
     for e in expected:
-        check_array(e.name, values[e.name], e.shape, m=m, of=e.of)
+        check_array(e.name, values[e.name], e.shape, m=m, of=e.of, fn=fn)
     for e in expected:
         compare(lines, e.name, values[e.name], e.reference, numeric=e.numeric, causes=e.causes, fn=fn, equation=e.equation,
                 m=m)

@@ -109,7 +109,7 @@ def check_backward_propagation(fn):
         reference = _backward(X, Y, W2, cache["Z1"], cache["A1"], A2, "tanh")
         numeric = numerical_gradients(parameters, X, Y, "tanh", epsilon=1e-6)
         for key in ("dW1", "db1", "dW2", "db2"):
-            check_array(key, grads[key], parameters[key[1:]].shape, m=m, of=key[1:])
+            check_array(key, grads[key], parameters[key[1:]].shape, m=m, of=key[1:], fn=fn)
         for key in ("dW2", "db2"):  # layer 2 first, as backprop goes
             compare(lines, key, grads[key], reference[key], numeric=numeric[key], causes=_backward_causes(key, parameters, X, Y, cache, m),
                     fn=fn, m=m, equation=VECTORIZED[key])
@@ -136,7 +136,7 @@ def check_backward_propagation(fn):
 def _update_parameters(parameters, X, Y):
     _, cache = forward_propagation(X, parameters)
     grads = backward_propagation(parameters, cache, X, Y)
-    alpha = 0.7
+    alpha = 0.7 if X.shape[0] == 3 else 0.3  # differs between the test networks: it may not be ignored
     reference = update_parameters(parameters, grads, alpha)
     return (parameters, grads, alpha), [
         Expect(key, p.shape, reference[key], f"{key} := {key} − α d{key}", [
