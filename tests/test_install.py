@@ -65,7 +65,7 @@ def test_a_non_editable_install_works_after_the_clone_is_removed(tmp_path):
 
 def test_a_too_old_venv_is_named_instead_of_a_missing_numpy(tmp_path):
     for name in ("Makefile", "requirements.txt", "requirements-test.txt", "pyproject.toml",
-                 "binder/jupyter/labconfig/default_setting_overrides.json"):
+                 "binder/jupyter/labconfig/default_setting_overrides.json", "binder/ipython/ipython_kernel_config.py"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, tmp_path / name)
     fake = tmp_path / ".venv" / "bin" / "python"
