@@ -412,3 +412,11 @@ def test_a_derivation_first_exercise_shows_its_result_only_after_its_check(exerc
     after = "".join(_screen(c) for c in cells_[at + 2:])
     assert any(p in after for p in DERIVED[exercise]), f"{path.name}: {exercise}'s result is never revealed"
     assert cells_[at + 2].metadata["slideshow"]["slide_type"] in ("slide", "subslide")  # the reveal is the next slide
+
+
+def test_two_columns_of_one_shape_are_not_called_an_elementwise_product(capsys):
+    f = cells("def my_backward_three_layers(parameters, cache, x, y):\n    dz3 = cache['A3'] - y\n"
+              "    dz2 = (parameters['W3'].T @ dz3) * (1 - cache['A2'] ** 2)\n    W3 = parameters['W3']\n"
+              "    dz1 = (W3.T @ dz2) * (1 - cache['A1'] ** 2)\n    return {}\n")["my_backward_three_layers"]
+    out = run(capsys, helpers.check_backward_three_layers, f)[1]
+    assert "element-wise" not in out and "a dz goes back through the weights of its own layer, here layer 2" in out, out

@@ -69,7 +69,7 @@ MISTAKES = {
         ("the second hidden layer's g′ left out", "dz2 = (W3.T @ dz3) * (1 - a2 ** 2)", "dz2 = W3.T @ dz3",
          "dz2 is wrong: the factor of the second hidden activation is missing"),
         ("W3 where W2 belongs (an index one layer off)", "dz1 = (W2.T @ dz2) * (1 - a1 ** 2)", "dz1 = (W3.T @ dz2) * (1 - a1 ** 2)",
-         "failed in a matrix product: `W3.T @ dz2` multiplies"),
+         "`W3.T` meets `dz2`: a dz goes back through the weights of its own layer, here layer 2"),
     ],
     "03-forward-propagation": [
         ("b1 forgotten", "Z1 = W1 @ X + b1", "Z1 = W1 @ X", "Z1 is wrong: b1 is not added"),

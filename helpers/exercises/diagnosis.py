@@ -43,6 +43,11 @@ def raised(name, error, fn):
     text = str(error)
     if line and ("matmul" in text or "not aligned" in text or "core dimension" in text):
         shapes, same = _matmul_operands(found[0], line)
+        layers = re.search(r"\bW(\d+)\.T\s*@\s*d[zZ](\d+)\b", line)
+        if shapes and layers and layers.group(1) != layers.group(2):
+            return (f"{name} failed in a matrix product: {shapes}. `W{layers.group(1)}.T` meets `d{line[layers.start(2) - 1]}"
+                    f"{layers.group(2)}`: a dz goes back through the weights of its own layer, here layer {layers.group(2)} "
+                    f"(in your code, the line `{line}`)")
         if shapes and same:
             return (f"{name} failed in a matrix product: {shapes}. The two have the same shape: is an element-wise product "
                     f"(`*`) meant where `@` is written? (in your code, the line `{line}`)")
@@ -105,8 +110,9 @@ def _matmul_operands(frame, line):
             continue
         if left.ndim >= 1 and right.ndim >= 1 and left.shape[-1] != right.shape[0 if right.ndim == 1 else -2]:
             inner_right = right.shape[0 if right.ndim == 1 else -2]
+            same = left.shape == right.shape and left.ndim == 2 and left.shape[1] > 1  # matrices, not two columns
             return (f"`{_operand(pair[0])} @ {_operand(pair[1])}` multiplies {left.shape} by {right.shape}: "
-                    f"the inner sizes {left.shape[-1]} and {inner_right} differ"), left.shape == right.shape
+                    f"the inner sizes {left.shape[-1]} and {inner_right} differ"), same
     return "", False
 
 

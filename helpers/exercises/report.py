@@ -82,9 +82,9 @@ def report(title, run):
         capture.show(stream)
     note = "" if passed else _failing_dependency(called)
     if note:
-        verdict += ("" if verdict.endswith(".") else ".") + note
+        verdict += ("" if verdict.endswith((".", "?")) else ".") + note
     elif not passed and not blank:
-        verdict += offer(title, "" if verdict.endswith(".") else ".")
+        verdict += offer(title, "" if verdict.endswith((".", "?")) else ".")
     _print(lines)
     if not passed and _grading and not _streams:
         raise CheckFailed(verdict)
