@@ -13,10 +13,10 @@ first layer that fails:
    student's code that computes it and the most likely cause.
 
 A checker never raises whatever the function does (a KeyboardInterrupt still stops it): ``report`` prints its lines
-and verdict and returns a `Verdict`, true when the check passed (Jupyter shows nothing for it), with what the function printed cut to its first and last lines
-(`capture.py`). In grading mode (``with grading():``, the locked test cells of the nbgrader assignments) a failed
+and verdict and returns a `Verdict`, true when the check passed (Jupyter shows nothing for it), with what the
+function printed cut to its first and last lines (`capture.py`). In grading mode (``with grading():``, the locked test cells of the nbgrader assignments) a failed
 check prints the same lines and then raises `CheckFailed` with the verdict, so that nbgrader scores the test cell 0
-and its feedback carries the diagnosis; a check run ``quiet`` (``yours_or_reference``) only returns True or False.
+and its feedback carries the diagnosis; a check run ``quiet`` (``yours_or_reference``) only returns its Verdict.
 """
 import contextlib
 import sys
@@ -36,7 +36,7 @@ def grading():
 
     The assignments' test cells wrap their check in it, so nbgrader gives the exercise 0 points when the
     check fails and full points when it passes. A check run through ``quiet`` (``yours_or_reference``)
-    still only returns True or False.
+    still only returns its Verdict.
     """
     _short_tracebacks()
     _grading.append(True)

@@ -48,7 +48,7 @@ def exercise(name, setting, *, returns, title, allowed=(), networks=TWO_NETWORKS
     ``setting(parameters, X, Y)`` gives, for one test network, the arguments to call the student's function with and
     the list of `Expect` (X and Y are one column each with ``one_example``); ``allowed``: the helpers functions
     the exercise's text names (an answer that calls any other is refused); ``title``: the first line of the report
-    ("Checking the forward pass"). The checker returns True or False and prints its verdict, as every checker does.
+    ("Checking the forward pass"). The checker returns a Verdict and prints its verdict, as every checker does.
     """
 
     def check(fn):
