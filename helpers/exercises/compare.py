@@ -55,19 +55,17 @@ def line_of(fn, name):
     return found
 
 
-def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, equation="", m=None,
-            wrong_line=None, note="", equations=None):
+def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, m=None, wrong_line=None, note=""):
     """One array's values against the reference (and central differences); a Stop names the line and the cause.
 
     ``causes``: (variant, sentence) or (variant, sentence, line) tuples; when the value equals a variant, the
     sentence is the verdict and ``line`` (a name the student's function assigns, default ``name``) the line
     to look at. A constant multiple of the reference (a missing 1/m, a hard-coded m, ``1 // m``) points at
-    ``name``'s own line. Otherwise the verdict points at ``wrong_line`` (default ``name``), after ``note``.
-    ``equations`` maps a line's name to its equation (default: ``equation`` for ``name``).
+    ``name``'s own line. Otherwise the verdict points at ``wrong_line`` (default ``name``), after ``note``. No verdict
+    states the right equation: that is the student's derivation (hints.py gives it, to a student who asks).
     """
     shown = "" if np.ndim(value) == 0 else f" {tuple(np.shape(value))}"
     value = np.asarray(value, dtype=np.float64)
-    equations = {name: equation, **(equations or {})}
 
     def pointer(line_name):
         return _pointer(fn, line_name)

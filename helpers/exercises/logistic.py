@@ -72,20 +72,20 @@ def _check_logistic_backward(lines, fn, x, w, b, y):
         return float(loss(sigmoid((w_.T @ x).item() + b_), y))
 
     compare(lines, "da", values["da"], da, numeric=numerical_gradient(lambda t: loss(t, y), a, epsilon=1e-6 * min(a, 1 - a)), fn=fn,
-            equation="da = −y/a + (1 − y)/(1 − a)", causes=[  # with y = 0 or 1 one term is left: name that one
+            causes=[  # with y = 0 or 1 one term is left: name that one
                 (-da, f"its sign is wrong for y = {y}: look at the term of da that is left when y = {y}, the derivative of "
                       + ("−y log a" if y == 1 else "−(1 − y) log(1 − a)")),
             ])
     compare(lines, "dz", values["dz"], dz, numeric=numerical_gradient(lambda t: loss(sigmoid(t), y), z, epsilon=1e-6), fn=fn,
-            equation="dz = da · a(1 − a) = a − y", causes=[
+            causes=[
                 (da, "it equals da: the chain rule has a second factor, ∂a/∂z"),
                 (-dz, "its sign is flipped"),
                 (da * a, "one of the two factors of σ′(z) is missing"),
             ])
     compare(lines, "dw", result["dw"], x * dz, numeric=numerical_gradient(lambda t: L_of(t, b), w, epsilon=1e-6), fn=fn,
-            equation="dw = x dz", causes=[(w * dz, "it uses the weight w where ∂z/∂w belongs: what multiplies w in z?"), (-x * dz, "its sign is flipped")])
+            causes=[(w * dz, "it uses the weight w where ∂z/∂w belongs: what multiplies w in z?"), (-x * dz, "its sign is flipped")])
     compare(lines, "db", values["db"], dz, numeric=numerical_gradient(lambda t: L_of(w, t), b, epsilon=1e-6), fn=fn,
-            equation="db = dz (∂z/∂b = 1)", causes=[(-dz, "its sign is flipped")])
+            causes=[(-dz, "its sign is flipped")])
 
 
 def check_propagate(fn):
@@ -118,14 +118,14 @@ def _check_propagate(lines, fn, w, b, X, Y):
     dZ = A - Y
     numeric_dw = numerical_gradient(lambda v: _cost(sigmoid(v.T @ X + b), Y), w, epsilon=1e-6)
     numeric_db = numerical_gradient(lambda v: _cost(sigmoid(w.T @ X + v), Y), b, epsilon=1e-6)
-    compare(lines, "cost", cost, ref_cost, fn=fn, m=m, equation="J = −(1/m) Σ [Y log A + (1 − Y) log(1 − A)]", causes=[
+    compare(lines, "cost", cost, ref_cost, fn=fn, m=m, causes=[
         (-ref_cost, "its sign is flipped"),
     ])
-    compare(lines, "dw", grads["dw"], ref["dw"], numeric=numeric_dw, fn=fn, m=m, equation="dw = (1/m) X dZᵀ", causes=[
+    compare(lines, "dw", grads["dw"], ref["dw"], numeric=numeric_dw, fn=fn, m=m, causes=[
         (-ref["dw"], "its sign is flipped"),
         ((X @ dZ.T) / m / m, "it is divided by m twice"),
     ])
-    compare(lines, "db", db, ref["db"], numeric=numeric_db, fn=fn, m=m, equation="db = (1/m) Σ dZ", causes=[
+    compare(lines, "db", db, ref["db"], numeric=numeric_db, fn=fn, m=m, causes=[
         (-ref["db"], "its sign is flipped"),
     ])
 

@@ -5,9 +5,10 @@ A cause names what is wrong and where, never the right equation: that is the stu
 for the student who asks)."""
 import numpy as np
 
-from ..math.activations import ACTIVATION, relu_prime, sigmoid, tanh_prime
+from ..math.activations import ACTIVATION, DERIVATIVE, sigmoid, tanh_prime
 from ..math.gradcheck import numerical_gradient, numerical_gradients
 from ..math.network import _backward, _cost, _forward
+from ..math.shapes import shape_table
 from ..math.three_layers import three_layer_backward, three_layer_cost, three_layer_forward, three_layer_problem
 from .calling import call
 from .cases import ORDER, network_label, on_networks, prefixed
@@ -17,11 +18,6 @@ from .report import report
 from .results import check_array, dict_with
 from .spec import Expect, exercise, expect
 
-EQUATIONS = {  # what the answer key and the hints show; a verdict never prints them
-    "dz2": "dz2 = a2 − y", "dW2": "dW2 = dz2 a1ᵀ", "db2": "db2 = dz2",
-    "dz1": "dz1 = W2ᵀ dz2 ∗ g′(z1)", "dW1": "dW1 = dz1 xᵀ", "db1": "db1 = dz1",
-    "dZ2": "dZ2 = A2 − Y", "dZ1": "dZ1 = W2ᵀ dZ2 ∗ g′(Z1)",
-}
 SIX = ("dz2", "dW2", "db2", "dz1", "dW1", "db1")
 
 
@@ -30,7 +26,7 @@ def _g_prime_causes(activation, Z1, A1, W2, dZ2):
     back = W2.T @ dZ2
     missing = (back, "the factor of the hidden activation is missing: a1 depends on z1 through g, so the chain rule "
                      "multiplies by g′ element-wise")
-    flipped = (-back * ACTIVATION_PRIME[activation](Z1), "its sign is flipped")
+    flipped = (-back * DERIVATIVE[activation](Z1), "its sign is flipped")
     if activation == "relu":
         return [(back * (1 - A1 ** 2), "that factor is tanh's derivative; the hidden layer is now relu"),
                 (back * A1, "it multiplies by the value relu(z1), not by relu's derivative"), missing, flipped]
@@ -47,20 +43,17 @@ def _g_prime_causes(activation, Z1, A1, W2, dZ2):
     ]
 
 
-ACTIVATION_PRIME = {"tanh": tanh_prime, "relu": relu_prime, "sigmoid": lambda z: sigmoid(z) * (1 - sigmoid(z))}
-
-
 def _forward_one_example(parameters, x, y):
     W1, b1, W2, b2 = (parameters[k] for k in ORDER)
     _, ref = _forward(x, W1, b1, W2, b2, "tanh")
     Z1, A1, Z2 = ref["Z1"], ref["A1"], ref["Z2"]
     return (x, parameters), [
-        Expect("z1", Z1.shape, Z1, "z1 = W1 x + b1", [(W1 @ x, "b1 is not added"), (W1 @ x - b1, "b1 is subtracted instead of added")]),
-        Expect("a1", A1.shape, A1, "a1 = tanh(z1)", [(sigmoid(Z1), "the hidden layer here is tanh (σ is for the output layer)"),
+        Expect("z1", Z1.shape, Z1, [(W1 @ x, "b1 is not added"), (W1 @ x - b1, "b1 is subtracted instead of added")]),
+        Expect("a1", A1.shape, A1, [(sigmoid(Z1), "the hidden layer here is tanh (σ is for the output layer)"),
                                                       (Z1, "the activation is missing")]),
-        Expect("z2", Z2.shape, Z2, "z2 = W2 a1 + b2", [(W2 @ Z1 + b2, "it uses z1; the second layer takes a1"),
+        Expect("z2", Z2.shape, Z2, [(W2 @ Z1 + b2, "it uses z1; the second layer takes a1"),
                                                         (W2 @ A1, "b2 is not added")]),
-        Expect("a2", Z2.shape, ref["A2"], "a2 = σ(z2)", [(np.tanh(Z2), "the output uses σ, not tanh: a2 is a probability in (0, 1)")]),
+        Expect("a2", Z2.shape, ref["A2"], [(np.tanh(Z2), "the output uses σ, not tanh: a2 is a probability in (0, 1)")]),
     ]
 
 
@@ -86,8 +79,9 @@ def check_gradient_shapes(fn):
 
 def _check_shapes(lines, fn, n_x, n_h, n_y):
     result = dict_with("the result", call(fn, "gradient_shapes", n_x, n_h, n_y), SIX)
-    right = {"dz2": (n_y, 1), "dW2": (n_y, n_h), "db2": (n_y, 1), "dz1": (n_h, 1), "dW1": (n_h, n_x), "db1": (n_h, 1)}
-    layer = {"dz2": "z2", "dW2": "W2", "db2": "b2", "dz1": "z1", "dW1": "W1", "db1": "b1"}
+    table = {name: shape for name, shape, _ in shape_table(n_x, n_h, n_y, m=1)}  # notebook 02's table, one example
+    right = {key: table[key.replace("dz", "dZ")] for key in SIX}
+    layer = {key: key[1:] for key in SIX}
     for key in SIX:
         value = result[key]
         try:
@@ -119,18 +113,18 @@ def check_backward_one_example(fn, activation="tanh"):
         Z1, A1 = cache["Z1"], cache["A1"]
         grads = _backward(x, y, W2, Z1, A1, a2, activation)
         dz2 = a2 - y
-        dz1 = (W2.T @ dz2) * ACTIVATION_PRIME[activation](Z1)
+        dz1 = (W2.T @ dz2) * DERIVATIVE[activation](Z1)
         numeric = numerical_gradients(parameters, x, y, activation, epsilon=1e-6)
         numeric["dz2"] = numerical_gradient(lambda z: _cost(sigmoid(z), y), cache["Z2"], epsilon=1e-6)
         numeric["dz1"] = numerical_gradient(lambda z: _cost(sigmoid(W2 @ ACTIVATION[activation](z) + b2), y), Z1, epsilon=1e-6)
         flipped = "its sign is flipped"
         expect(lines, fn, result, [  # name, shape, the right value, its equation, wrong values and their causes; dfoo's foo
-            Expect("dz2", a2.shape, dz2, EQUATIONS["dz2"], [(-dz2, flipped)], numeric["dz2"], of="z2"),
-            Expect("dW2", W2.shape, grads["dW2"], EQUATIONS["dW2"], [(-grads["dW2"], flipped)], numeric["dW2"], of="W2"),
-            Expect("db2", b2.shape, grads["db2"], EQUATIONS["db2"], [(-dz2, flipped)], numeric["db2"], of="b2"),
-            Expect("dz1", Z1.shape, dz1, EQUATIONS["dz1"], _g_prime_causes(activation, Z1, A1, W2, dz2), numeric["dz1"], of="z1"),
-            Expect("dW1", W1.shape, grads["dW1"], EQUATIONS["dW1"], [(-grads["dW1"], flipped)], numeric["dW1"], of="W1"),
-            Expect("db1", b1.shape, grads["db1"], EQUATIONS["db1"], [(W2.T @ dz2, "it skips the hidden activation's factor")],
+            Expect("dz2", a2.shape, dz2, [(-dz2, flipped)], numeric["dz2"], of="z2"),
+            Expect("dW2", W2.shape, grads["dW2"], [(-grads["dW2"], flipped)], numeric["dW2"], of="W2"),
+            Expect("db2", b2.shape, grads["db2"], [(-dz2, flipped)], numeric["db2"], of="b2"),
+            Expect("dz1", Z1.shape, dz1, _g_prime_causes(activation, Z1, A1, W2, dz2), numeric["dz1"], of="z1"),
+            Expect("dW1", W1.shape, grads["dW1"], [(-grads["dW1"], flipped)], numeric["dW1"], of="W1"),
+            Expect("db1", b1.shape, grads["db1"], [(W2.T @ dz2, "it skips the hidden activation's factor")],
                    numeric["db1"], of="b1"),
         ])
 
@@ -214,5 +208,5 @@ def _check_three(lines, fn, sizes, seed):
         if key == "dz1":
             causes += [(back1, "the factor of the first hidden activation is missing: a1 depends on z1 through tanh"),
                        (back1 * tanh_prime(cache["A1"]), "g′ is evaluated at a1 instead of z1 (a1 is already tanh(z1))")]
-        expected.append(Expect(key, ref.shape, ref, "", causes, numeric.get(key), of=of))
+        expected.append(Expect(key, ref.shape, ref, causes, numeric.get(key), of=of))
     expect(lines, fn, result, expected)

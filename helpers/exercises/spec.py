@@ -1,4 +1,4 @@
-"""An exercise's expected arrays as data: each one's name, shape, right value, equation and the wrong values students
+"""An exercise's expected arrays as data: each one's name, shape, right value and the wrong values students
 write, with their causes. A checker lists them, one `Expect` each, and `expect` checks them all; `exercise` makes the
 whole checker from a function that gives one test network's arguments and `Expect` list."""
 from dataclasses import dataclass
@@ -15,14 +15,13 @@ class Expect:
     """One array the student's function must produce.
 
     ``shape``: the right shape (``of``: the array it is the derivative of, for "dfoo has the shape of foo");
-    ``reference``: the right value; ``equation``: what a wrong value's verdict compares the student's line with;
+    ``reference``: the right value;
     ``causes``: (wrong value, sentence) pairs, the sentence being the verdict when the answer equals that value;
     ``numeric``: the same derivative by central differences, when there is one.
     """
     name: str
     shape: tuple
     reference: object
-    equation: str = ""
     causes: tuple = ()
     numeric: object = None
     of: str = None
@@ -37,8 +36,7 @@ def expect(lines, fn, values, expected, *, m=None):
     for e in expected:
         check_array(e.name, values[e.name], e.shape, m=m, of=e.of, fn=fn)
     for e in expected:
-        compare(lines, e.name, values[e.name], e.reference, numeric=e.numeric, causes=e.causes, fn=fn, equation=e.equation,
-                m=m)
+        compare(lines, e.name, values[e.name], e.reference, numeric=e.numeric, causes=e.causes, fn=fn, m=m)
 
 
 def exercise(name, setting, *, returns, title, allowed=(), networks=TWO_NETWORKS, one_example=False, doc=""):
