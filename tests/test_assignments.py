@@ -2,14 +2,17 @@
 
 `make assignments` writes the course as nbgrader source; nbgrader's generate_assignment releases it; three students
 hand in each assignment: "correct" (every exercise solved), "wrong" (every exercise with its first mistake of
-tools/mistakes.py) and "blank" (the release as handed out); nbgrader's autograde scores them and generate_feedback
-writes their feedback. Correct gets every point; wrong and blank get 0 for every exercise; the wrong one's
-feedback carries each check's diagnosis.
+tools/mistakes.py), "blank" (the release as handed out) and three who cheat (`CHEATS`): nbgrader's autograde scores
+them with the sealed grader and generate_feedback writes their feedback. Correct gets every point, everyone else 0
+for every exercise; the wrong one's feedback carries each check's diagnosis.
 """
+import ast
 import html
+import inspect
 import json
-import re
 import os
+import re
+import time
 import subprocess
 import sys
 from pathlib import Path
@@ -20,13 +23,21 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import make_assignments  # noqa: E402
-from exercises import exercises  # noqa: E402
+from exercises import RESULTS, exercises  # noqa: E402
 from mistakes import MISTAKES, apply  # noqa: E402
 
 GRADING = ROOT / ".venv-teach" / "bin"
+REFUSED = "which computes what this exercise asks you to compute"
 EXERCISES = {e.id: e for e in exercises()}
 ASSIGNMENTS = sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
-STUDENTS = ("correct", "wrong", "blank")
+# students who cheat, each with the wrong answers (or none of their own): switching the checks off from an answer cell,
+# patching helpers' modules, and answering by calling the reference
+CHEATS = {
+    "switch-off": "import contextlib\nhelpers.grading = contextlib.nullcontext\n"
+                  "helpers.{check} = lambda fn: True\nhelpers.exercises.report.report = lambda title, run: True\n",
+    "patch": "h = helpers\nfor name in dir(h):\n    if name.startswith('check_'):\n        setattr(h, name, lambda fn: True)\n",
+}
+STUDENTS = ("correct", "wrong", "blank", *CHEATS, "reference")
 # exercises whose solution calls the student's function of an earlier exercise (wrong too in the "wrong" submission)
 CALLS = {"03-predict": "my_forward_propagation", "03-train": "my_forward_propagation",
          "04-gradient-check": "my_numerical_gradient"}
@@ -52,6 +63,10 @@ def done(result, what):
 
 
 for assignment in assignments:
+    if step == "validate":
+        from nbgrader.validator import Validator
+        Validator(config=config).validate_and_print(f"{course}/source/{assignment}/{assignment}.ipynb")
+        continue
     if step == "release":
         done(api.generate_assignment(assignment, force=True), f"generate_assignment {assignment}")
         continue
@@ -65,20 +80,34 @@ if step == "grade":
 """
 
 
+def reference_call(exercise):
+    """An answer that hands its arguments to the helpers function of the same name (the reference)."""
+    name = EXERCISES[exercise].check.split("(")[1].rstrip(")")
+    reference = name.removeprefix("my_").removeprefix("fixed_")
+    return f"def {name}(*args, **kwargs):\n    return helpers.{reference}(*args, **kwargs)\n"
+
+
 def answer(release, student):
-    """The student's copy of a released notebook: each exercise cell solved, wrong (first mistake) or untouched.
-    The wrong one also tags every test cell skip-execution (which nbclient would honour) to switch its checks off."""
+    """The student's copy of a released notebook: each exercise cell solved, wrong (first mistake), untouched, wrong and
+    cheating (`CHEATS`), or a call of the reference. The wrong one also tags every test cell skip-execution (which
+    nbclient would honour) to switch its checks off."""
     nb = nbformat.read(release, as_version=4)
     for cell in nb.cells:
-        if student == "wrong" and cell.metadata.get("nbgrader", {}).get("grade"):
+        meta = cell.metadata.get("nbgrader", {})
+        if student in ("wrong", *CHEATS) and meta.get("grade"):
             cell.metadata["tags"] = cell.metadata.get("tags", []) + ["skip-execution"]
-        exercise_id = cell.metadata.get("bbh", {}).get("exercise")
+        exercise_id = meta.get("grade_id") if meta.get("solution") else None
         if exercise_id is None or student == "blank":
             continue
         solution = EXERCISES[exercise_id].solution
-        if student == "wrong":
+        if student == "reference":
+            solution = reference_call(exercise_id)
+        elif student != "correct":
             _, old, new, _ = MISTAKES[exercise_id][0]
             solution = apply(solution, old, new)
+        if student in CHEATS:
+            check = EXERCISES[exercise_id].check.split("(")[0].removeprefix("helpers.")
+            solution = CHEATS[student].format(check=check) + solution
         cell.source = solution
     return nb
 
@@ -150,28 +179,131 @@ def test_the_feedback_carries_each_checks_diagnosis(graded, name):
     assert feedback["blank"].count("not implemented yet") >= len([e for e in EXERCISES.values()
                                                                  if e.notebook.stem == name and not e.stub])
     count = len([e for e in EXERCISES.values() if e.notebook.stem == name])
-    assert feedback["wrong"].count("CheckFailed: ✗") == count
-    assert "CheckFailed" not in feedback["correct"] and feedback["correct"].count("all checks passed.") >= count
+    assert feedback["wrong"].count("✗ ") >= count and "Traceback" not in feedback["wrong"]
+    assert feedback["correct"].count("all checks passed.") == count and "✗" not in feedback["correct"]
+    assert feedback["switch-off"].count("✗ tampering: cell") == count
+    assert feedback["reference"].count(REFUSED) + feedback["reference"].count("has no attribute") >= count
+
+
+def test_feedback_lines_are_wrapped_and_its_math_needs_no_network(graded):
+    course, outputs = graded[1], 0
+    for page in (course / "feedback").rglob("*.html"):
+        text = page.read_text()
+        outputs += text.count("output_subarea")
+        for block in re.findall(r'<div class="output_subarea output_\w+ output_\w+">\s*<pre>(.*?)</pre>', text, flags=re.S):
+            widest = max(len(html.unescape(re.sub(r"<[^>]+>", "", line))) for line in block.splitlines() or [""])
+            assert widest <= 104, (page, widest)
+        assert not re.search(r"<script[^>]+src=[\"']https?:", text) and "cdnjs" not in text, page
+        assert 'src="../../mathjax/MathJax.js' in text
+    assert outputs >= len(STUDENTS) * len(EXERCISES)
+    assert (course / "feedback" / "mathjax" / "MathJax.js").exists() or not (ROOT / "tools/slides/node_modules").exists()
 
 
 def text_of(page):
-    """The text of an HTML page, tags removed and entities decoded (the feedback as a student reads it)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", page.read_text()))
+    """The text of an HTML page, tags removed, entities decoded and runs of white space (wrapped lines) made one space:
+    the feedback as a student reads it."""
+    body = re.sub(r"<(style|script)\b.*?</\1>", "", page.read_text(), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)
-def test_autograde_runs_answers_and_tests_not_the_figures(graded, name):
+def test_autograde_runs_no_course_cell_and_fills_every_test(graded, name):
     nb = nbformat.read(graded[1] / "autograded" / "correct" / name / f"{name}.ipynb", as_version=4)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    shows = [c for c in code if make_assignments.shows_only(c.source)]
-    graded_cells = [c for c in code if c.metadata.get("nbgrader", {}).get("grade") or c.metadata.get("nbgrader", {}).get("solution")]
-    assert shows and all(not c.outputs for c in shows)  # a figure or an explorer always shows something when run
-    assert graded_cells and all(c.execution_count is not None for c in graded_cells)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            graded_cell = cell.metadata.get("nbgrader", {}).get("grade")
+            assert bool(cell.outputs) == bool(graded_cell), cell.source[:80]
 
 
-def test_a_cell_shows_only_when_it_only_calls_helpers_display_functions():
-    assert make_assignments.shows_only("helpers.plot_bug_training(X, Y, keys)\nplt.show()")
-    assert make_assignments.shows_only("# the explorer\nhelpers.shape_explorer()")
-    for busy in ["fig = helpers.plot_costs(costs)", "helpers.plot_costs(costs)\nX = X + 1", "helpers.train(X, Y, 4)",
-                 "helpers.setup()", "np.random.seed(0)\nplt.show()", "", "helpers.plot_costs(", "plot_costs(costs)"]:
-        assert not make_assignments.shows_only(busy), busy
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_a_release_shows_no_answer(graded, name):
+    """No line of a solution (nor its right-hand side), no derivation's result (`RESULTS`) and no speaker note is in
+    the release after the exercise it answers: what stands above an exercise is its setting, and the find-the-bugs
+    exercise's own code is its start."""
+    release = nbformat.read(graded[1] / "release" / name / f"{name}.ipynb", as_version=4)
+    cells = release.cells
+    for exercise in (e for e in EXERCISES.values() if e.notebook.stem == name):
+        at = next(i for i, c in enumerate(cells) if c.metadata.get("nbgrader", {}).get("grade_id") == exercise.id)
+        assert squeeze(cells[at].source) == squeeze(exercise.start if exercise.stub else cells[at].source)
+        shown = [squeeze(json.dumps(c, ensure_ascii=False).replace("\\n", "\n")) for c in cells[at + 1:]]
+        for answer_ in answer_lines(exercise) | set(RESULTS.get(exercise.id, ())):
+            assert not any(answer_ in text for text in shown), (exercise.id, answer_)
+    assert not any("notes" in c.metadata.get("bbh", {}) or "bbh" in c.metadata for c in cells)
+
+
+def squeeze(text):
+    return "".join(text.split())
+
+
+def answer_lines(exercise):
+    """The lines of an exercise's solution that its start does not have, and their right-hand sides, spaces removed
+    (a call of the student's own function or of an activation is a step, not an answer)."""
+    given = {squeeze(line) for line in exercise.start.splitlines()}
+    found = set()
+    for line in exercise.solution.splitlines():
+        code = line.split("#")[0].strip()
+        if not code or code.startswith(("def ", "return", '"""')) or squeeze(code) in given:
+            continue
+        parts = [code] + ([code.split("=", 1)[1]] if re.match(r"^[\w\[\]\"', ]+=[^=]", code) else [])
+        for part in parts:
+            if len(squeeze(part)) >= 8 and not re.fullmatch(r"(helpers\.(sigmoid|tanh|relu)|my_\w+)\(.*\)", part.strip()):
+                found.add(squeeze(part))
+    return found
+
+
+def test_every_source_passes_its_own_tests(graded):
+    """`nbgrader validate` on each source notebook: run top to bottom in a kernel, every test cell passes."""
+    out = nbgrader("validate", graded[1], ASSIGNMENTS)
+    assert out.count("Success! Your notebook passes all the tests.") == len(ASSIGNMENTS), out[-3000:]
+
+
+def test_cheats_that_get_past_the_reading_still_score_nothing(monkeypatch):
+    """The grader's second line: with `tampering` switched off, the worker holds: patched helpers are the worker's
+    stand-in, the real package cannot be imported there, and a reference call is refused by the grader."""
+    from helpers.exercises import sealed
+
+    monkeypatch.setattr(sealed, "tampering", lambda cells: [])
+    exercise = EXERCISES["01-propagate"]
+    wrong = apply(exercise.solution, *MISTAKES[exercise.id][0][1:3])
+    attempts = [CHEATS["switch-off"].format(check="check_propagate") + wrong, CHEATS["patch"] + wrong,
+                "import sys\nsys.modules.pop('helpers')\nimport helpers\n" + reference_call(exercise.id),
+                "network = __import__('helpers.math.logistic')\n" + reference_call(exercise.id),
+                reference_call(exercise.id)]
+    for attempt in attempts:
+        (_, passed, text), = sealed.grade([(exercise.id, attempt)], [(exercise.id, exercise.check)])
+        assert not passed and "✗ propagate" in text, (attempt, text)
+    (_, passed, text), = sealed.grade([(exercise.id, exercise.solution)], [(exercise.id, exercise.check)])
+    assert passed, text
+
+
+def test_an_answer_that_never_finishes_is_stopped_and_told_so():
+    from helpers.exercises import sealed
+
+    exercise = EXERCISES["01-sigmoid-prime"]
+    start = time.monotonic()
+    results = sealed.grade([(exercise.id, "def my_sigmoid_prime(z):\n    while True:\n        pass\n"),
+                            ("01-propagate", EXERCISES["01-propagate"].solution)],
+                           [(exercise.id, exercise.check), ("01-propagate", EXERCISES["01-propagate"].check)], timeout=1)
+    assert time.monotonic() - start < 8
+    assert not results[0][1] and "did not finish in 1 s" in results[0][2]
+    assert results[1][1], results[1][2]  # a fresh worker for the next check
+
+
+def test_no_honest_answer_is_called_tampering():
+    """Every solution, every usual mistake and every answer the checker tests use (tests/answers.py) reads clean: a false
+    "tampering" would cost an honest student the whole notebook."""
+    import answers
+    from helpers.exercises.tampering import tampering
+
+    sources = [e.solution for e in EXERCISES.values()] + [e.start for e in EXERCISES.values()]
+    sources += [apply(EXERCISES[i].solution, old, new) for i, found in MISTAKES.items() for _, old, new, _ in found]
+    module = inspect.getsource(answers)
+    sources += [ast.get_source_segment(module, f) for f in ast.parse(module).body if isinstance(f, ast.FunctionDef)
+                and "sys.exit" not in ast.get_source_segment(module, f)]  # exiting is tampering, and says so
+    assert len(sources) > 140
+    flagged = [(source[:60], found) for source in sources for found in [tampering([("cell", source)])] if found]
+    assert not flagged
+    assert tampering([("cell", "h = helpers\nh.grading = None")]) == []  # an alias: the worker's isolation holds (test above)
+    for cheat in ("helpers.check_propagate = print", "import sys", "np.sum = sum", "x = vars(helpers)", "import helpers.math",
+                  "f.__globals__", "getattr(helpers, name)", "exec('1')", "helpers = None", "import helpers.exercises", "np.lib.npyio.os.remove('x')"):
+        assert tampering([("cell", cheat)]), cheat

@@ -13,6 +13,7 @@ from helpers.exercises import hints, kernel, questions
 from test_exercises import EXERCISES, run
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))  # the course's exercises as tools see them
+from exercises import RESULTS as DERIVED  # noqa: E402
 REFUSED = "which computes what this exercise asks you to compute"
 
 
@@ -379,17 +380,6 @@ def test_a_kernel_says_which_cell_to_run_before_the_first_one_and_after_a_restar
 
 
 # ------------------------------------------------------------------------------------------- derivation first
-DERIVED = {  # exercise → what its derivation finds (spaces removed): on no screen above it, revealed after its check
-    "01-sigmoid-prime": ("a(1-a)", "a*(1-a)"),
-    "01-logistic-backward": ("=a-y", "dw=x*dz", "dw=x\\,dz", "dw_1=x_1\\,dz"),
-    "02-gradient-shapes": ("hastheshapeof", "print_shape_table"),
-    "02-backward-one-example": ("W^{[2]T}dz^{[2]}*", "W2.T@dz2", "dz^{[1]}=W"),
-    "02-backward-relu": ("(z1>0)", "relu}'(z)=1"),
-    "02-backward-sigmoid": ("a^{[1]}(1-a^{[1]})", "a1*(1-a1)"),
-    "02-dz2-squared-error": ("a^{[2]}(1-a^{[2]})", "(a2-y)*a2*(1-a2)"),
-    "02-backward-three-layers": ("W^{[3]T}", "W3.T@dz3", "W^{[l+1]T}"),
-    "03-backward-propagation": ("dZ^{[2]}A^{[1]T}", "dZ2@A1.T", "np.sum(dZ", "\\texttt{np.sum}(dZ"),
-}
 
 
 def _screen(cell):

@@ -15,6 +15,21 @@ import nbformat
 from make_editions import BEGIN, END, SOURCE, stub_solutions
 
 
+# what a derivation-first exercise's derivation finds (spaces removed): on no screen above the exercise, revealed after
+# its check (tests/test_verdicts.py), and withheld from the graded release (tools/make_assignments.py)
+RESULTS = {
+    "01-sigmoid-prime": ("a(1-a)", "a*(1-a)"),
+    "01-logistic-backward": ("=a-y", "dw=x*dz", "dw=x\\,dz", "dw_1=x_1\\,dz"),
+    "02-gradient-shapes": ("hastheshapeof", "print_shape_table"),
+    "02-backward-one-example": ("W^{[2]T}dz^{[2]}*", "W2.T@dz2", "dz^{[1]}=W"),
+    "02-backward-relu": ("(z1>0)", "relu}'(z)=1"),
+    "02-backward-sigmoid": ("a^{[1]}(1-a^{[1]})", "a1*(1-a1)"),
+    "02-dz2-squared-error": ("a^{[2]}(1-a^{[2]})", "(a2-y)*a2*(1-a2)"),
+    "02-backward-three-layers": ("W^{[3]T}", "W3.T@dz3", "W^{[l+1]T}"),
+    "03-backward-propagation": ("dZ^{[2]}A^{[1]T}", "dZ2@A1.T", "np.sum(dZ", "\\texttt{np.sum}(dZ"),
+}
+
+
 @dataclass
 class Exercise:
     id: str

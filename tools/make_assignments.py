@@ -26,9 +26,7 @@ What it writes, in nbgrader's metadata (schema 3):
 - autograde runs the answer and test cells and what they need, not the cells that only show a figure or an explorer
   (nbgrader_config.py's GradeWhatCounts): grading a class takes a third less time.
 """
-import ast
 import copy
-import inspect
 import shutil
 import sys
 from pathlib import Path
@@ -36,7 +34,7 @@ from pathlib import Path
 import nbformat
 from nbconvert.preprocessors import ClearOutputPreprocessor
 
-from exercises import exercises
+from exercises import RESULTS, exercises
 from make_editions import BEGIN, SOURCE, stub_solutions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,63 +52,109 @@ POINTS = {
     "05-initialize-parameters": 2,
 }
 
-# helpers' functions that only show something (a figure, an explorer, a table) and change nothing: never mutating an
-# argument is a rule of every helpers function, so a cell made only of calls to them cannot change what is graded
-SHOWS = ("plot_", "draw_", "print_shape_table", "show_bug", "training_playground")
-
-
-def shows_only(source):
-    """Whether a code cell is only calls of helpers' display functions (and plt.show()), each result discarded."""
-    try:
-        body = ast.parse(source).body
-    except SyntaxError:
-        return False
-    calls = [s.value.func for s in body if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call)]
-    return bool(body) and len(calls) == len(body) and all(
-        isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)
-        and ((f.value.id == "helpers" and (f.attr.startswith(SHOWS) or f.attr.endswith("_explorer")))
-             or (f.value.id == "plt" and f.attr == "show")) for f in calls)
-
+# a graded release leaves out what shows a graded exercise's result (its derivation's outcome, after its check): the
+# student derives it; the full notebook can be handed out after the deadline
+WITHHELD = ("*Left out of the graded edition: what follows here shows the result of an exercise you are graded on. "
+            "Your instructor shares the full notebook after the deadline.*")
 
 CONFIG = f"""\
 # nbgrader's configuration for the Backprop by Hand assignments (written by tools/make_assignments.py).
-import ast
+from pathlib import Path
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor, Preprocessor
-from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, Execute, IgnorePattern, LimitOutput,
-                                    SaveAutoGrades)
-from traitlets import Bool
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearMarkScheme,
+                                    ClearOutput, ClearSolutions, ComputeChecksums, IgnorePattern,
+                                    IncludeHeaderFooter, InstantiateTests, LimitOutput, LockCells, SaveAutoGrades,
+                                    SaveCells)
+from traitlets import Bool, Float
 
+COURSE = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = "{COURSE_ID}"
-# a check takes well under a second; training in 03 and the gradient checks of 04 take a few seconds
-c.ExecutePreprocessor.timeout = 300
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
+# feedback/<student>/<assignment>/*.html loads MathJax from feedback/mathjax/ (make assignments copies it there): the
+# LaTeX renders offline, and a feedback page never makes a request to a CDN
+# (nbgrader's feedback template calls MathJax's macro without the URL: a copy of it that passes the URL, made here)
+c.HTMLExporter.mathjax_url = "../../mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 
-{{SHOWS_ONLY}}
 
-class GradeWhatCounts(Preprocessor):
-    \"\"\"Autograde runs the answer and test cells and what they need, not the figures and explorers between them
-    (a cell that only shows something is tagged skip-execution, which nbgrader's Execute honours). A submission's own
-    skip-execution tags are removed first: a student cannot switch off a test cell with one.\"\"\"
+def _feedback_template():
+    import nbgrader
 
-    enabled = Bool(True)  # nbconvert's preprocessors are off unless enabled
+    templates = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
+    ours = COURSE / ".templates" / "feedback"
+    ours.mkdir(parents=True, exist_ok=True)
+    original = (templates / "feedback" / "index.html.j2").read_text()
+    (ours / "index.html.j2").write_text(original.replace("{{{{ mathjax() }}}}", "{{{{ mathjax(resources.mathjax_url) }}}}"))
+    (ours / "conf.json").write_text((templates / "feedback" / "conf.json").read_text())
+    c.HTMLExporter.template_name = "feedback"
+    c.HTMLExporter.extra_template_basedirs = [str(ours.parent), str(templates)]
+
+
+_feedback_template()
+
+
+class ReleaseStart(Preprocessor):
+    \"\"\"The find-the-bugs exercise starts from its broken code (bbh.stub), not from nbgrader's empty stub.\"\"\"
+
+    enabled = Bool(True)
 
     def preprocess(self, nb, resources):
         for cell in nb.cells:
-            tags = [t for t in cell.metadata.get("tags", []) if t != "skip-execution"]
-            graded = cell.metadata.get("nbgrader", {{}}).get("grade", False)
-            if cell.cell_type == "code" and not graded and shows_only(cell.source):
-                tags.append("skip-execution")
-            if tags or "tags" in cell.metadata:
-                cell.metadata["tags"] = tags
+            stub = cell.metadata.pop("bbh", {{}}).get("stub")
+            if stub is not None:
+                cell.source = stub
         return nb, resources
 
 
-# nbgrader 0.9.6's list (requirements-teach.txt pins it), with GradeWhatCounts before Execute
-c.Autograde.autograde_preprocessors = [GradeWhatCounts, Execute, IgnorePattern, ClearMetadataPreprocessor,
-                                       LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
-""".replace("{SHOWS_ONLY}", f"SHOWS = {SHOWS!r}\n\n\n" + inspect.getsource(shows_only).rstrip() + "\n")
+class SealedGrade(Preprocessor):
+    \"\"\"Autograde without running the student's code in the grader: helpers.exercises.sealed runs the answer cells
+    and the code cells the student added (a cell id the source does not have) in a worker process per submission and
+    fills each test cell with its check's verdict: a stream when it passes, an error (which nbgrader scores 0) when it
+    does not. The course's own cells (figures, explorers, training demos) never run; nothing an answer cell does can
+    reach a check (docs/teaching.md, "What a student could try").\"\"\"
+
+    enabled = Bool(True)
+    timeout = Float(5.0, help="seconds a check may take before the answer is scored 0 as not finishing").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        import nbformat
+        from helpers.exercises.sealed import grade, wrap
+
+        info = resources["nbgrader"]
+        source = COURSE / "source" / info["assignment"] / f"{{info['notebook']}}.ipynb"
+        course_ids = {{cell.get("id") for cell in nbformat.read(source, as_version=4).cells}} if source.exists() else None
+        cells, tests = [], []
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            meta = cell.metadata.get("nbgrader", {{}})
+            cell.outputs, cell.execution_count = [], None
+            runnable = "\\n".join("pass" if line.lstrip().startswith(("%", "!")) else line  # IPython's magics
+                                   for line in cell.source.splitlines())
+            if meta.get("grade") and not meta.get("solution"):
+                tests.append((cell, meta.get("grade_id", f"test {{index + 1}}")))
+            elif meta.get("solution"):
+                cells.append((meta.get("grade_id", str(index + 1)), runnable))
+            elif course_ids is not None and cell.get("id") not in course_ids and cell.source.strip():
+                cells.append((f"you added ({{index + 1}})", runnable))
+        results = grade(cells, [(grade_id, cell.source) for cell, grade_id in tests], self.timeout)
+        for count, ((cell, _), (_, passed, text)) in enumerate(zip(tests, results), 1):
+            lines = wrap(text).splitlines() or ["✗ no verdict"]
+            cell.execution_count = count
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="\\n".join(lines) + "\\n") if passed else
+                            nbformat.v4.new_output("error", ename="CheckFailed", evalue=lines[-1], traceback=lines)]
+        return nb, resources
+
+
+# nbgrader 0.9.6's lists (requirements-teach.txt pins it): ReleaseStart after ClearSolutions; SealedGrade in the
+# place of Execute, which would run the submission and its tests in one kernel
+c.GenerateAssignment.preprocessors = [IncludeHeaderFooter, InstantiateTests, LockCells, ClearSolutions, ReleaseStart,
+                                      ClearOutput, CheckCellMetadata, ComputeChecksums, SaveCells, ClearHiddenTests,
+                                      ClearMarkScheme, ComputeChecksums, CheckCellMetadata]
+c.Autograde.autograde_preprocessors = [SealedGrade, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                       SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+"""
 
 TEST = """\
 # Autograded ({points} point{s}): the check fails this cell, with its diagnosis, unless the answer is right.
@@ -124,30 +168,34 @@ def nbgrader(cell, **fields):
 
 
 def assignment(path):
-    """The nbgrader source notebook made of the full-edition notebook at ``path``."""
+    """The nbgrader source notebook made of the full-edition notebook at ``path``: no launch badges, no speaker notes or
+    other course metadata, and no cell after a check that shows the result its exercise derives (`RESULTS`)."""
     nb = nbformat.read(path, as_version=4)
     ids = {e.id: e for e in exercises() if e.notebook == path}
-    cells = []
+    cells, shown = [], set()
     for cell in nb.cells:
-        bbh = cell.metadata.get("bbh", {})
+        bbh = cell.metadata.pop("bbh", {})
         if bbh.get("launch") == "badges":
             continue
         cell = copy.deepcopy(cell)
         if "exercise" in bbh:
             exercise = ids[bbh["exercise"]]
-            if exercise.stub:  # starts from broken code: nbgrader would replace a marked block with its stub
-                cell.source = exercise.start
-                nbgrader(cell, grade_id=exercise.id)
-            else:
-                nbgrader(cell, solution=True, grade_id=exercise.id)
+            nbgrader(cell, solution=True, grade_id=exercise.id)
+            if exercise.stub:  # released as its broken code (ReleaseStart), graded by its test
+                cell.metadata["bbh"] = {"stub": exercise.start}
         elif "check" in bbh:
             points = POINTS[bbh["check"]]
             cell.source = TEST.format(points=points, s="" if points == 1 else "s", check=cell.source.strip()).rstrip()
             nbgrader(cell, grade=True, locked=True, points=points, grade_id=f"{bbh['check']}-test")
+            shown.update(RESULTS.get(bbh["check"], ()))
         elif "selfcheck" in bbh:  # a self-check question: ungraded, released with its blanks (`...`) to fill
             cell.source = stub_solutions(cell.source, bbh["stub"])
         elif cell.cell_type == "code" and BEGIN in cell.source:
             raise ValueError(f"{path.name}: a solution block outside an exercise cell")
+        elif any(result in "".join(cell.source.split()) for result in shown):
+            if not (cells and cells[-1].source == WITHHELD):
+                cells.append(nbformat.v4.new_markdown_cell(WITHHELD, metadata={"slideshow": {"slide_type": "slide"}}))
+            continue
         cells.append(cell)
     nb.cells = cells
     nb, _ = ClearOutputPreprocessor().preprocess(nb, {})
@@ -165,7 +213,24 @@ def build(dest=DEFAULT):
         folder.mkdir(parents=True)
         nbformat.write(assignment(path), folder / path.name)
     (dest / "nbgrader_config.py").write_text(CONFIG)
+    copy_mathjax(dest / "feedback" / "mathjax")
     return dest
+
+
+def copy_mathjax(target):
+    """The parts of MathJax the feedback pages load (npm's copy, `make setup`); without npm the math shows as LaTeX."""
+    from make_slides import MODULES, VENDOR
+
+    if not (MODULES / "mathjax").exists():
+        print("MathJax is not installed (npm, `make setup`): feedback pages will show their math as LaTeX source")
+        return
+    for part in VENDOR["mathjax"]:
+        source, to = MODULES / "mathjax" / part, target / part
+        to.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, to, dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, to)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,9 @@ def call(fn, name, *args, allowed=(), copy_args=True):
     """
     if not callable(fn):
         raise Stop(f"expected a function, got {type(fn).__name__}; pass the function itself, without ()")
+    remote = getattr(type(fn), "_remote_call", None)  # the sealed grader's stand-in for a function in its worker
+    if remote is not None:
+        return remote(fn, name, args, allowed, copy_args)
     leaked = notebook_variables_read(fn)
     if leaked:
         raise Stop(leaked)

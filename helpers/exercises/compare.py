@@ -32,7 +32,7 @@ def close(value, reference, rtol=None):
 def source_of(fn):
     """The student's function's source, or "" (a check's clue when no single line assigns the value)."""
     try:
-        return inspect.getsource(fn)
+        return inspect.getsource(getattr(fn, "__code__", None) or fn)
     except (OSError, TypeError):
         return ""
 
@@ -40,7 +40,7 @@ def source_of(fn):
 def line_of(fn, name):
     """The line of the student's function that assigns ``name`` (its last assignment), or ""."""
     try:
-        source = textwrap.dedent(inspect.getsource(fn))
+        source = textwrap.dedent(inspect.getsource(getattr(fn, "__code__", None) or fn))
         tree = ast.parse(source)
     except (OSError, TypeError, SyntaxError, IndentationError):
         return ""
