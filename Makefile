@@ -9,7 +9,7 @@ SLIDES_JS := tools/slides/node_modules/.installed
 TEACH := .venv-teach
 TEACH_STAMP := $(TEACH)/.installed
 
-.PHONY: lab test test-fast setup editions slides assignments present clean
+.PHONY: lab test test-fast setup editions slides assignments student present clean
 
 # Everything the course, its tests, `make slides`, `make assignments` and `make present` need, so that nothing needs a network afterwards.
 # The three are independent: `make -j3 setup` installs them side by side (CI does).
@@ -75,15 +75,23 @@ editions: $(STAMP)
 slides: setup
 	$(BIN)/python tools/make_slides.py
 
-# nbgrader assignments from the course: an nbgrader course folder (DEST, default build/nbgrader); see docs/teaching.md
-DEST ?= build/nbgrader
+# nbgrader assignments from the course: an nbgrader course folder (DEST, default grading/, which holds the gradebook,
+# the submissions and the feedback: `make clean` never removes it); see docs/teaching.md
+DEST ?= grading
 assignments: $(TEACH_STAMP)
 	$(TEACH)/bin/python tools/make_assignments.py "$(DEST)"
+
+# the students' copy of the course (the exercise edition and helpers, no solutions or answer key): the repository an
+# nbgitpuller link points at; see docs/teaching.md
+STUDENT ?= build/student
+student:
+	$(or $(PYTHON),python3) tools/make_student.py "$(STUDENT)"
 
 # a notebook as live slides with working widgets, offline (Voilà): make present NB=01; see docs/teaching.md
 NB ?= 01
 present: setup
 	$(TEACH)/bin/python tools/present.py "$(NB)"
 
+# the environments and what `make slides`/`make present` build; never grading/ (an instructor's gradebook and submissions)
 clean:
 	rm -rf $(VENV) $(TEACH) .venv-grading build .pytest_cache .hypothesis

@@ -307,3 +307,39 @@ def test_no_honest_answer_is_called_tampering():
     for cheat in ("helpers.check_propagate = print", "import sys", "np.sum = sum", "x = vars(helpers)", "import helpers.math",
                   "f.__globals__", "getattr(helpers, name)", "exec('1')", "helpers = None", "import helpers.exercises", "np.lib.npyio.os.remove('x')"):
         assert tampering([("cell", cheat)]), cheat
+
+
+def test_make_clean_keeps_the_gradebook():
+    """`make clean` removes the environments and build/, never the grading folder `make assignments` writes by default
+    (the gradebook, the submissions and the feedback live there)."""
+    clean = subprocess.run(["make", "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    dest = subprocess.run(["make", "-n", "-p", "assignments"], cwd=ROOT, capture_output=True, text=True).stdout
+    default = re.search(r"^DEST :?= (\S+)", dest, re.M).group(1)
+    removed = [word.rstrip("/") for line in clean.splitlines() if line.startswith("rm ") for word in line.split()[2:]]
+    assert removed and default == "grading" and make_assignments.DEFAULT == ROOT / default
+    assert not any(default == r or default.startswith(r + "/") for r in removed), removed
+
+
+def test_the_students_copy_holds_the_exercise_edition_and_no_answers(tmp_path):
+    import make_student
+
+    dest = make_student.build(tmp_path / "student")
+    names = {p.name for p in dest.iterdir()}
+    assert {"notebooks", "helpers", "requirements.txt", "pyproject.toml", "binder", "README.md", "LICENSE"} <= names
+    assert not names & {"solutions", "docs", "tests", "tools", "benchmarks", "Makefile", "grading", "build"}
+    shipped = sorted(p.name for p in (dest / "notebooks").glob("*.ipynb"))
+    assert shipped == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb")) and shipped
+    for name in shipped:
+        assert (dest / "notebooks" / name).read_bytes() == (ROOT / "notebooks" / name).read_bytes()
+    every_file = [p for p in dest.rglob("*") if p.is_file()]
+    assert not any("BEGIN SOLUTION" in p.read_text(errors="ignore") for p in every_file)
+    assert not any(p.name in ("answer-key.md", "mistakes.py") for p in every_file)
+    for link in re.findall(r"\]\(([^)#]+)\)", (dest / "README.md").read_text()):
+        assert link.startswith("http") or (dest / link).exists(), link
+
+
+def test_the_hub_image_pins_nbgitpuller_on_the_students_runtime():
+    lines = [l for l in (ROOT / "requirements-hub.txt").read_text().splitlines() if l and not l.startswith("#")]
+    assert lines[0] == "-r requirements.txt" and re.fullmatch(r"nbgitpuller==\d+\.\d+\.\d+", lines[1]) and len(lines) == 2
+    teaching = (ROOT / "docs" / "teaching.md").read_text()
+    assert "pip install -r requirements-hub.txt" in teaching and "make student" in teaching

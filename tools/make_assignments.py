@@ -1,6 +1,6 @@
 """Write an nbgrader course directory from the course: one assignment per notebook, made from solutions/.
 
-Usage:  make assignments                  (writes build/nbgrader; DEST=... elsewhere)
+Usage:  make assignments                  (writes grading/; DEST=... elsewhere)
         .venv-teach/bin/python tools/make_assignments.py [DEST]
 
 Then, from DEST, nbgrader's own commands (nbgrader is installed in .venv-teach by `make setup`, never in the
@@ -38,7 +38,7 @@ from exercises import RESULTS, exercises
 from make_editions import BEGIN, SOURCE, stub_solutions
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT / "build" / "nbgrader"
+DEFAULT = ROOT / "grading"  # outside build/: `make clean` keeps the gradebook, the submissions and the feedback
 COURSE_ID = "backprop-by-hand"
 
 # points per exercise: one per array or idea the check verifies, roughly the work in it
@@ -59,6 +59,7 @@ WITHHELD = ("*Left out of the graded edition: what follows here shows the result
 
 CONFIG = f"""\
 # nbgrader's configuration for the Backprop by Hand assignments (written by tools/make_assignments.py).
+import contextlib
 from pathlib import Path
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor, Preprocessor
@@ -115,36 +116,56 @@ class SealedGrade(Preprocessor):
     reach a check (docs/teaching.md, "What a student could try").\"\"\"
 
     enabled = Bool(True)
-    timeout = Float(5.0, help="seconds a check may take before the answer is scored 0 as not finishing").tag(config=True)
+    timeout = Float(3.0, help="seconds a check may take before the answer is scored 0 as not finishing").tag(config=True)
+
+    ahead = {{}}  # (assignment, notebook) → {{student: future verdicts}}: the class graded side by side (grade_many)
 
     def preprocess(self, nb, resources):
         import nbformat
-        from helpers.exercises.sealed import grade, wrap
+        from helpers.exercises.sealed import grade, plan, wrap
 
         info = resources["nbgrader"]
         source = COURSE / "source" / info["assignment"] / f"{{info['notebook']}}.ipynb"
-        course_ids = {{cell.get("id") for cell in nbformat.read(source, as_version=4).cells}} if source.exists() else None
-        cells, tests = [], []
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code":
-                continue
-            meta = cell.metadata.get("nbgrader", {{}})
-            cell.outputs, cell.execution_count = [], None
-            runnable = "\\n".join("pass" if line.lstrip().startswith(("%", "!")) else line  # IPython's magics
-                                   for line in cell.source.splitlines())
-            if meta.get("grade") and not meta.get("solution"):
-                tests.append((cell, meta.get("grade_id", f"test {{index + 1}}")))
-            elif meta.get("solution"):
-                cells.append((meta.get("grade_id", str(index + 1)), runnable))
-            elif course_ids is not None and cell.get("id") not in course_ids and cell.source.strip():
-                cells.append((f"you added ({{index + 1}})", runnable))
-        results = grade(cells, [(grade_id, cell.source) for cell, grade_id in tests], self.timeout)
-        for count, ((cell, _), (_, passed, text)) in enumerate(zip(tests, results), 1):
+        course = nbformat.read(source, as_version=4) if source.exists() else None
+        cells, tests = plan(nb, course)
+        done = self._ahead(info, course).pop(info["student"], None)
+        if done is not None and done.plan == (cells, tests):
+            verdicts = done.result()
+        else:  # the first one, or one that differs from what was read ahead: graded here, as nbgrader holds it
+            verdicts = grade(cells, tests, self.timeout)
+        test_cells = [cell for cell in nb.cells if cell.cell_type == "code"
+                      and cell.metadata.get("nbgrader", {{}}).get("grade") and not cell.metadata["nbgrader"].get("solution")]
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs, cell.execution_count = [], None
+        for count, (cell, (_, passed, text)) in enumerate(zip(test_cells, verdicts), 1):
             lines = wrap(text).splitlines() or ["✗ no verdict"]
             cell.execution_count = count
             cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="\\n".join(lines) + "\\n") if passed else
                             nbformat.v4.new_output("error", ename="CheckFailed", evalue=lines[-1], traceback=lines)]
         return nb, resources
+
+    def _ahead(self, info, course):
+        \"\"\"On the first submission of a notebook: every submission nbgrader is about to grade (the students the command
+        names), read and handed to one grading process per core, so the class is graded while nbgrader records it.\"\"\"
+        import fnmatch
+        import nbformat
+        from helpers.exercises.sealed import grade_many, plan
+
+        key = (info["assignment"], info["notebook"])
+        if key not in self.ahead:
+            pattern = self.config.CourseDirectory.get("student_id", "*") or "*"
+            jobs = {{}}
+            for path in sorted(COURSE.glob(f"submitted/*/{{key[0]}}/{{key[1]}}.ipynb")):
+                student = path.parent.parent.name
+                if student != info["student"] and fnmatch.fnmatch(student, pattern):
+                    with contextlib.suppress(Exception):  # an unreadable one is graded when nbgrader reaches it
+                        jobs[student] = plan(nbformat.read(path, as_version=4), course)
+            futures = grade_many(jobs, timeout=self.timeout) if len(jobs) > 1 else {{}}
+            for student, future in futures.items():
+                future.plan = jobs[student]
+            self.ahead[key] = futures
+        return self.ahead[key]
 
 
 # nbgrader 0.9.6's lists (requirements-teach.txt pins it): ReleaseStart after ClearSolutions; SealedGrade in the

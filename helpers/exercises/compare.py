@@ -29,6 +29,13 @@ def close(value, reference, rtol=None):
     return bool(np.allclose(value.reshape(reference.shape), reference, rtol=rtol, atol=ATOL * scale))
 
 
+def _verb(name, singular="is"):
+    """``singular`` ("is", "holds") or its plural, to agree with ``name``: "the predictions are", "dW2 is"."""
+    last = name.split()[-1]
+    plural = name.startswith("the ") and last.endswith("s") and not last.endswith("ss")
+    return {"is": "are"}.get(singular, singular[:-1]) if plural else singular
+
+
 def source_of(fn):
     """The student's function's source, or "" (a check's clue when no single line assigns the value)."""
     try:
@@ -71,19 +78,19 @@ def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, 
         return _pointer(fn, line_name)
 
     if not np.all(np.isfinite(value)):
-        raise Stop(f"{name} holds NaN or inf: look for log(0), a division by zero or an overflow{pointer(name)}")
+        raise Stop(f"{name} {_verb(name, 'holds')} NaN or inf: look for log(0), a division by zero or an overflow{pointer(name)}")
     if close(value, reference, tolerance(value)):
         lines.append(f"{OK} {name}{shown} matches the reference" + ("" if numeric is None else " and central differences"))
         return
     for variant, cause, *where in causes:
         if variant is not None and np.shape(variant) == np.shape(reference) and close(value, variant, 1e-5):
-            raise Stop(f"{name} is wrong: {cause}{pointer(where[0] if where else name)}")
+            raise Stop(f"{name} {_verb(name)} wrong: {cause}{pointer(where[0] if where else name)}")
     cause = proportional_cause(value, reference, m, line=(line_of(fn, name) or source_of(fn)) if fn is not None else "",
                                their_m=last_locals().get("m") if fn is not None else None)
     if cause and wrong_line and wrong_line != name:  # the value is wrong because an earlier one is: say so, not the cause
-        raise Stop(f"{name} is wrong{note}{pointer(wrong_line)}")
+        raise Stop(f"{name} {_verb(name)} wrong{note}{pointer(wrong_line)}")
     if cause:
-        raise Stop(f"{name} is wrong: {cause}{pointer(name)}")
+        raise Stop(f"{name} {_verb(name)} wrong: {cause}{pointer(name)}")
     detail = f"largest difference from the reference {float(np.max(np.abs(value - reference))):.2g}"
     scale = float(np.max(np.abs(reference))) if np.size(reference) else 0.0
     if scale and float(np.max(np.abs(value - reference))) < 1e-3 * scale:
@@ -92,7 +99,7 @@ def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, 
     if numeric is not None:
         difference = relative_difference(value, numeric)
         detail += f"; relative difference from central differences {difference:.1e}" + (" (above 1e-4: a bug)" if difference > 1e-4 else "")
-    raise Stop(f"{name} is wrong ({detail}){note}{pointer(wrong_line or name)}")
+    raise Stop(f"{name} {_verb(name)} wrong ({detail}){note}{pointer(wrong_line or name)}")
 
 
 def _pointer(fn, name):

@@ -13,7 +13,7 @@ process:
    computed here, in the grader, and only the ones its exercise allows (the activations and what its text names); a
    call of any other is refused and scores 0. Importing the real package there is refused.
 3. The check itself runs here, on the real helpers, with a `Remote` in place of the student's function: each call
-   sends arguments to the worker and gets back plain data (JSON, and arrays as .npy without pickle), which the check
+   sends arguments to the worker and gets back plain data (JSON; arrays as raw numeric bytes, never pickled), which the check
    compares with the reference as always. A worker that overruns its time is killed: "did not finish in N s".
 
 What it cannot stop, and says so (docs/teaching.md): code copied from helpers' readable source or the internet, and a
@@ -42,7 +42,7 @@ from .capture import StillRunning, _captures
 from .outcomes import BAD, NotYet, Stop
 from .tampering import tampering
 
-TIMEOUT = 5.0  # seconds per check: a check of a right answer takes well under 0.1 s
+TIMEOUT = 3.0  # seconds per check: a check of a right answer takes under 0.3 s, on a slow machine about 1 s
 WIDTH = 100  # feedback lines are wrapped to this many characters
 WORKER = Path(wire.__file__).resolve()
 
@@ -285,3 +285,49 @@ def wrap(text, width=WIDTH):
         out.extend(textwrap.wrap(line, width, subsequent_indent="    ", break_long_words=False, break_on_hyphens=False) or [""])
     return "\n".join(out)
 
+
+
+def plan(nb, course=None):
+    """What grading a submitted nbgrader notebook ``nb`` runs: ([(label, source)] of its answer cells and of the code cells
+    the student added (a cell id the ``course`` notebook, the assignment's source, does not have), [(grade_id, test
+    source)] of its test cells, taken from ``course`` when given, whatever the submission holds). Nothing else runs:
+    not the course's own cells (figures, explorers, training demos)."""
+    course_cells = course["cells"] if course is not None else []
+    course_ids = {cell.get("id") for cell in course_cells}
+    tests_of = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in course_cells
+                if c.get("cell_type") == "code" and c.get("metadata", {}).get("nbgrader", {}).get("grade")}
+    cells, tests = [], []
+    for index, cell in enumerate(nb["cells"]):
+        if cell.get("cell_type") != "code":
+            continue
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        runnable = "\n".join("pass" if line.lstrip().startswith(("%", "!")) else line  # IPython's magics and shell
+                             for line in source.splitlines())
+        if meta.get("grade") and not meta.get("solution"):
+            grade_id = meta.get("grade_id", f"test {index + 1}")
+            tests.append((grade_id, tests_of.get(grade_id, source)))
+        elif meta.get("solution"):
+            cells.append((meta.get("grade_id", str(index + 1)), runnable))
+        elif course is not None and cell.get("id") not in course_ids and source.strip():
+            cells.append((f"you added ({index + 1})", runnable))
+    return cells, tests
+
+
+def _grade_job(job):
+    cells, tests, timeout = job
+    return grade(cells, tests, timeout)
+
+
+def grade_many(jobs, processes=None, timeout=TIMEOUT):
+    """{key: future of `grade`'s result} for {key: (cells, tests)}: a class graded side by side, one process per core
+    (each submission still in a worker of its own). The caller gathers each result with ``.result()``."""
+    import concurrent.futures
+    import multiprocessing
+
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=processes or os.cpu_count() or 1,
+                                                  mp_context=multiprocessing.get_context("spawn"))
+    futures = {key: pool.submit(_grade_job, (cells, tests, timeout)) for key, (cells, tests) in jobs.items()}
+    pool.shutdown(wait=False)
+    return futures

@@ -6,7 +6,7 @@ real package is refused. It executes the submission's cells, then calls the stud
 grader sends, on the course's own calling rules (`calling.call`, loaded here without the package), and sends back
 values, never verdicts: the grader compares them with the reference in a process where no student code ran.
 
-The messages are length-prefixed JSON; arrays travel as .npy bytes read with ``allow_pickle=False``, so a message can
+The messages are length-prefixed JSON; arrays travel as their raw bytes with a numeric dtype and a shape (never pickled), so a message can
 only ever be data. This file imports nothing but the standard library and numpy (the grader imports its codec).
 """
 import base64
@@ -35,9 +35,9 @@ def encode(value, functions=None, depth=0):
     if depth > 20:
         return {"$opaque": type(value).__name__, "repr": "(nested too deeply)"}
     if isinstance(value, (np.ndarray, np.generic)) and value.dtype.kind in "biufc":
-        buffer = io.BytesIO()
-        np.save(buffer, np.asarray(value), allow_pickle=False)
-        return {"$npy": base64.b64encode(buffer.getvalue()).decode("ascii"), "scalar": isinstance(value, np.generic)}
+        array = np.ascontiguousarray(value)
+        return {"$array": base64.b64encode(array.tobytes()).decode("ascii"), "dtype": array.dtype.str,
+                "shape": list(array.shape), "scalar": isinstance(value, np.generic)}
     if value is None or type(value) in (bool, str):
         return value
     if type(value) is int:
@@ -63,8 +63,12 @@ def decode(data, function=None):
         return float(data["$float"])
     if "$int" in data:
         return int(data["$int"])
-    if "$npy" in data:
-        array = np.load(io.BytesIO(base64.b64decode(data["$npy"])), allow_pickle=False)
+    if "$array" in data:  # raw bytes of a numeric dtype: never an object, never unpickled
+        dtype = np.dtype(str(data["dtype"]))
+        if dtype.kind not in "biufc" or dtype.hasobject:
+            raise ValueError(f"an array of dtype {dtype} cannot be received")
+        shape = tuple(int(n) for n in data["shape"])
+        array = np.frombuffer(base64.b64decode(data["$array"]), dtype=dtype).reshape(shape).copy()
         return array[()] if data.get("scalar") else array
     if "$list" in data:
         return [decode(v, function) for v in data["$list"]]
