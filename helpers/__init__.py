@@ -73,7 +73,7 @@ from .exercises.vectorized import (  # 03
 from .exercises.debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient  # 04
 from .exercises.initialization import check_initialization  # 05
 from .exercises.catalogue import yours_or_reference
-from .exercises.hints import hint  # the next hint of an exercise, for the student who asks
+from .exercises.hints import graded_notebook, hint  # the next hint of an exercise; graded notebooks stop before the last
 from .exercises.questions import answer  # the self-check questions: the student answers before the reasoning shows
 from .exercises.outcomes import CheckFailed
 from .exercises.report import grading  # the assignments' test cells: a failed check fails the cell (nbgrader scores it 0)

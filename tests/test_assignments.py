@@ -218,16 +218,22 @@ def test_autograde_runs_no_course_cell_and_fills_every_test(graded, name):
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_a_release_shows_no_answer(graded, name):
     """No line of a solution (nor its right-hand side), no derivation's result (`RESULTS`) and no speaker note is in
-    the release after the exercise it answers: what stands above an exercise is its setting, and the find-the-bugs
-    exercise's own code is its start."""
+    the release after the exercise it answers (what stands above an exercise is its setting, and the find-the-bugs
+    exercise's own code is its start), nor anywhere in what a released cell shows when it runs."""
     release = nbformat.read(graded[1] / "release" / name / f"{name}.ipynb", as_version=4)
+    full = {c.get("id"): c for c in nbformat.read(ROOT / "solutions" / f"{name}.ipynb", as_version=4).cells}
     cells = release.cells
+    # what running a released cell shows: the full edition's stored output of the same cell, when its source is the same
+    runs = [squeeze(json.dumps(full[c.get("id")].get("outputs", []), ensure_ascii=False).replace("\\n", "\n"))
+            for c in cells if c.get("id") in full and full[c.get("id")].source == c.source]
+    assert len(runs) >= 10  # most cells are released as they are
     for exercise in (e for e in EXERCISES.values() if e.notebook.stem == name):
         at = next(i for i, c in enumerate(cells) if c.metadata.get("nbgrader", {}).get("grade_id") == exercise.id)
         assert squeeze(cells[at].source) == squeeze(exercise.start if exercise.stub else cells[at].source)
         shown = [squeeze(json.dumps(c, ensure_ascii=False).replace("\\n", "\n")) for c in cells[at + 1:]]
         for answer_ in answer_lines(exercise) | set(RESULTS.get(exercise.id, ())):
             assert not any(answer_ in text for text in shown), (exercise.id, answer_)
+            assert not any(answer_ in text for text in runs), (exercise.id, answer_, "in what a cell shows when run")
     assert not any("notes" in c.metadata.get("bbh", {}) or "bbh" in c.metadata for c in cells)
 
 
@@ -343,3 +349,62 @@ def test_the_hub_image_pins_nbgitpuller_on_the_students_runtime():
     assert lines[0] == "-r requirements.txt" and re.fullmatch(r"nbgitpuller==\d+\.\d+\.\d+", lines[1]) and len(lines) == 2
     teaching = (ROOT / "docs" / "teaching.md").read_text()
     assert "pip install -r requirements-hub.txt" in teaching and "make student" in teaching
+
+
+def test_teaching_md_grading_commands_run_as_written(tmp_path):
+    """The bash block of teaching.md's "Assigning and grading with nbgrader", run line by line in a copy of the course
+    (its folders linked), one student's submission put where its comment says: every command works as written."""
+    teaching = (ROOT / "docs" / "teaching.md").read_text()
+    section = teaching[teaching.index("## Assigning and grading with nbgrader"):]
+    block = re.search(r"```bash\n(.*?)```", section, flags=re.S).group(1)
+    for entry in ROOT.iterdir():
+        if entry.name not in ("grading", "build", ".git"):
+            (tmp_path / entry.name).symlink_to(entry)
+    assignment = re.search(r"nbgrader generate_assignment (\w+)", block).group(1)
+    script = ["set -e"]
+    for line in block.splitlines():
+        script.append(line)
+        if line.startswith("# ...") and "submitted/" in line:  # the instructor collects the notebooks: one student
+            script.append(f"mkdir -p submitted/alice/{assignment} && cp release/{assignment}/{assignment}.ipynb "
+                          f"submitted/alice/{assignment}/")
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "JUPYTER_PLATFORM_DIRS")}
+    done = subprocess.run(["bash", "-c", "\n".join(script)], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, f"{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
+    grading = tmp_path / "grading"
+    assert (grading / "feedback" / "alice" / assignment / f"{assignment}.html").exists()
+    grades = (grading / "grades.csv").read_text()
+    assert "alice" in grades and assignment in grades
+
+
+def test_a_graded_gallery_shows_each_bug_without_its_fix(capsys):
+    import helpers
+
+    for key, bug in helpers.BUGS.items():
+        helpers.show_bug(key, fix=False)
+        shown = capsys.readouterr().out
+        assert bug.wrong in shown and "right:" not in shown and bug.right not in shown, key
+    helpers.show_bug("g_prime_at_A1")
+    assert helpers.BUGS["g_prime_at_A1"].right in capsys.readouterr().out
+
+
+def test_a_graded_notebook_keeps_the_equation_and_the_reasoning_back(capsys, monkeypatch):
+    """In a graded release (its imports call helpers.graded_notebook()), the third hint, the equation, is not given,
+    and a self-check shows its reasoning only once the answer is right: never after three wrong tries."""
+    import helpers
+    from helpers.exercises import hints, questions
+
+    monkeypatch.setattr(hints, "_given", {})
+    monkeypatch.setattr(hints, "_graded", [])
+    monkeypatch.setattr(questions, "_tries", {})
+    helpers.graded_notebook()
+    for _ in range(3):
+        helpers.hint("sigmoid_prime")
+    shown = capsys.readouterr().out
+    assert "Hint 2 of 2" in shown and hints.HINTS["sigmoid_prime"][-1] not in shown and "the equation, is not given" in shown
+    reasoning = questions.QUESTIONS["sigma_prime_peak"].reasoning
+    for _ in range(4):
+        helpers.answer("sigma_prime_peak", *[-7.0] * len(questions.QUESTIONS["sigma_prime_peak"].fields))
+    assert reasoning not in capsys.readouterr().out
+    release = make_assignments.assignment(ROOT / "solutions" / "01_logistic_regression_graph.ipynb")
+    assert sum(make_assignments.GRADED in c.source for c in release.cells) == 1

@@ -56,6 +56,8 @@ POINTS = {
 # student derives it; the full notebook can be handed out after the deadline
 WITHHELD = ("*Left out of the graded edition: what follows here shows the result of an exercise you are graded on. "
             "Your instructor shares the full notebook after the deadline.*")
+# the line a graded notebook adds to its imports: hints stop before the equation, a self-check reasons once right
+GRADED = "helpers.graded_notebook()  # hints stop before the equation; a self-check reasons once you are right"
 
 CONFIG = f"""\
 # nbgrader's configuration for the Backprop by Hand assignments (written by tools/make_assignments.py).
@@ -190,7 +192,8 @@ def nbgrader(cell, **fields):
 
 def assignment(path):
     """The nbgrader source notebook made of the full-edition notebook at ``path``: no launch badges, no speaker notes or
-    other course metadata, and no cell after a check that shows the result its exercise derives (`RESULTS`)."""
+    other course metadata, no cell after a check that shows the result its exercise derives (`RESULTS`), and a cell
+    with ``bbh.graded`` as that source (what it runs in a graded notebook: 04's gallery without the fixes)."""
     nb = nbformat.read(path, as_version=4)
     ids = {e.id: e for e in exercises() if e.notebook == path}
     cells, shown = [], set()
@@ -199,6 +202,8 @@ def assignment(path):
         if bbh.get("launch") == "badges":
             continue
         cell = copy.deepcopy(cell)
+        if "graded" in bbh:  # the cell as a graded notebook runs it (04's gallery: without the fixes)
+            cell.source = bbh["graded"]
         if "exercise" in bbh:
             exercise = ids[bbh["exercise"]]
             nbgrader(cell, solution=True, grade_id=exercise.id)
@@ -218,6 +223,8 @@ def assignment(path):
                 cells.append(nbformat.v4.new_markdown_cell(WITHHELD, metadata={"slideshow": {"slide_type": "slide"}}))
             continue
         cells.append(cell)
+    imports = next(c for c in cells if c.cell_type == "code" and "import helpers" in c.source)
+    imports.source = imports.source.rstrip() + "\n" + GRADED
     nb.cells = cells
     nb, _ = ClearOutputPreprocessor().preprocess(nb, {})
     return nb

@@ -129,6 +129,23 @@ HINTS = {
     ),
 }
 _given = {}  # how many hints of each exercise this kernel has shown
+_graded = []  # non-empty in a graded notebook (nbgrader's release calls graded_notebook() in its first cells)
+
+
+def graded_notebook():
+    """Mark this kernel as running a graded notebook: a hint stops before the last one (the equation, which is the
+    answer), and a self-check question shows its reasoning only once the answer is right."""
+    if not _graded:
+        _graded.append(True)
+    print("A graded notebook: hints stop before the equation, and a self-check shows its reasoning once you are right.")
+
+
+def in_graded_notebook():
+    return bool(_graded)
+
+
+def _steps(key):
+    return HINTS[key][:-1] if _graded else HINTS[key]
 
 
 def hint(name):
@@ -138,9 +155,11 @@ def hint(name):
         known = ", ".join(sorted(HINTS))
         print(f"No hints for {name!r}: the exercises with hints are {known}")
         return
-    steps, shown = HINTS[key], _given.get(key, 0)
+    steps, shown = _steps(key), _given.get(key, 0)
     if shown >= len(steps):
-        print(f"That was the last hint for {key}: the full edition (solutions/) has the whole answer.")
+        where = ("in a graded notebook the last hint, the equation, is not given: derive it from the hints so far"
+                 if _graded else "the full edition (solutions/) has the whole answer")
+        print(f"That was the last hint for {key}: {where}.")
         return
     _given[key] = shown + 1
     title = ("where to look", "the principle", "the equation")[shown]
@@ -151,6 +170,6 @@ def offer(name, sep=""):
     """The sentence a wrong answer's verdict ends with: which call gives the next hint, or "" when none is left."""
     key = name[3:] if name.startswith("my_") else name
     shown = _given.get(key, 0)
-    if key not in HINTS or shown >= len(HINTS[key]):
+    if key not in HINTS or shown >= len(_steps(key)):
         return ""
-    return f"{sep} Stuck? helpers.hint(\"{key}\") gives hint {shown + 1} of {len(HINTS[key])}."
+    return f"{sep} Stuck? helpers.hint(\"{key}\") gives hint {shown + 1} of {len(_steps(key))}."

@@ -3,6 +3,7 @@ checks the answers, says which is off (never the right value), and shows the rea
 three tries."""
 from dataclasses import dataclass
 
+from .hints import in_graded_notebook
 from .outcomes import BAD, OK, Verdict
 
 TRIES = 3
@@ -148,8 +149,12 @@ def answer(question, *values):
     right = [name for name in names if name not in dict(wrong)]
     if right:
         print(f"{OK} right: {', '.join(right)}")
-    if tries >= TRIES:
+    if tries >= TRIES and not in_graded_notebook():
         print(f"The reasoning, after {tries} tries: {q.reasoning}")
+    elif in_graded_notebook():
+        print("Think again, change your answer and run the cell (in a graded notebook the reasoning is shown once your "
+              "answer is right).")
+        return Verdict(False)
     else:
         print(f"Think again, change your answer and run the cell (the reasoning is shown once it is right, or after "
               f"{TRIES} tries; this was try {tries}).")

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import worker as wire
+from . import hints, worker as wire
 from .calling import BUILDING_BLOCKS, _called, _last_locals, changed_argument
 from .capture import StillRunning, _captures
 from .outcomes import BAD, NotYet, Stop
@@ -253,6 +253,8 @@ def grade(cells, tests, timeout=TIMEOUT):
         return [(grade_id, False, text) for grade_id, _ in tests]
     codes = function_codes(cells)
     results, worker = [], None
+    was_graded = list(hints._graded)
+    hints._graded[:] = [True]  # the feedback offers the hints a graded notebook gives
     quiet_watch = contextlib.ExitStack()
     old_after = StillRunning.AFTER
     StillRunning.AFTER = 10.0 ** 6  # no "press ■ to stop it" in a feedback file: the grader stops it
@@ -272,6 +274,7 @@ def grade(cells, tests, timeout=TIMEOUT):
             results.append((grade_id, passed, printed.getvalue().strip()))
     finally:
         StillRunning.AFTER = old_after
+        hints._graded[:] = was_graded
         quiet_watch.close()
         if worker is not None:
             worker.close()

@@ -183,12 +183,14 @@ def _diagnose_bias_as_vector():
     return lines
 
 
-def show_bug(key):
-    """Print one gallery entry: the wrong and right lines, what the checks report, the symptom, how to find it."""
+def show_bug(key, fix=True):
+    """Print one gallery entry: the wrong line, the right one (unless ``fix`` is false: a graded notebook's gallery leaves
+    the fix to the student), and what the checks report."""
     bug = BUGS[key]
     print(bug.title)
     print(f"  wrong: {bug.wrong}")
-    print(f"  right: {bug.right}")
+    if fix:
+        print(f"  right: {bug.right}")
     for line in diagnose(bug):
         print(f"  {line}")
     if key == "missing_transpose":
