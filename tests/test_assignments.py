@@ -351,6 +351,20 @@ def test_the_hub_image_pins_nbgitpuller_on_the_students_runtime():
     assert "pip install -r requirements-hub.txt" in teaching and "make student" in teaching
 
 
+def test_the_hub_requirements_resolve_on_top_of_the_students_runtime(tmp_path):
+    """pip resolves requirements-hub.txt in the students' environment (.venv, made from requirements.txt): nbgitpuller
+    at its pin, and nothing of the runtime moved."""
+    report = tmp_path / "report.json"
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--disable-pip-version-check", "--dry-run", "-q",
+                           "-r", str(ROOT / "requirements-hub.txt"), "--report", str(report)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    installs = {i["metadata"]["name"].lower(): i["metadata"]["version"] for i in json.loads(report.read_text())["install"]}
+    pin = re.search(r"nbgitpuller==(\S+)", (ROOT / "requirements-hub.txt").read_text()).group(1)
+    assert installs.pop("nbgitpuller") == pin
+    assert set(installs) <= {"backprop-by-hand-helpers"}, installs  # the course's own package, editable
+
+
 def test_teaching_md_grading_commands_run_as_written(tmp_path):
     """The bash block of teaching.md's "Assigning and grading with nbgrader", run line by line in a copy of the course
     (its folders linked), one student's submission put where its comment says: every command works as written."""
@@ -408,3 +422,23 @@ def test_a_graded_notebook_keeps_the_equation_and_the_reasoning_back(capsys, mon
     assert reasoning not in capsys.readouterr().out
     release = make_assignments.assignment(ROOT / "solutions" / "01_logistic_regression_graph.ipynb")
     assert sum(make_assignments.GRADED in c.source for c in release.cells) == 1
+
+
+def test_the_sealed_grader_says_what_the_notebook_says():
+    """Every usual mistake of tools/mistakes.py and every solution, checked in a kernel (the student's function in the
+    checker's process) and by the sealed grader (the function in a worker): the same verdict, word for word."""
+    from exercises import verdict_of
+    from helpers.exercises import sealed
+
+    compared = 0
+    for index, exercise in enumerate(EXERCISES.values()):
+        before = [e for e in list(EXERCISES.values())[:index] if e.notebook == exercise.notebook]
+        answers_ = [exercise.solution] + [apply(exercise.solution, old, new) for _, old, new, _ in MISTAKES[exercise.id]]
+        for source in answers_:
+            kernel = verdict_of(exercise, source, before)
+            cells = [(e.id, e.solution) for e in before] + [(exercise.id, source)]
+            (_, passed, text), = sealed.grade(cells, [(exercise.id, exercise.check)])
+            assert text.strip() == kernel.strip().replace("of 3.", "of 2."), (exercise.id, text, kernel)
+            assert passed == (source == exercise.solution)
+            compared += 1
+    assert compared == len(EXERCISES) + sum(len(found) for found in MISTAKES.values())

@@ -3,29 +3,23 @@
 Usage:  make assignments                  (writes grading/; DEST=... elsewhere)
         .venv-teach/bin/python tools/make_assignments.py [DEST]
 
-Then, from DEST, nbgrader's own commands (nbgrader is installed in .venv-teach by `make setup`, never in the
-students' environment):
-
-    nbgrader generate_assignment 01_logistic_regression_graph     # release/: what students get
-    nbgrader autograde 01_logistic_regression_graph               # submitted/<student>/... → autograded/
-    nbgrader generate_feedback 01_logistic_regression_graph       # feedback/<student>/...html
+Then, from DEST, nbgrader's own commands with .venv-teach/bin first on PATH (docs/teaching.md shows them; a test runs
+them as written): generate_assignment, autograde, generate_feedback, export. DEST keeps the gradebook, the
+submissions and the feedback: only source/, nbgrader_config.py and feedback/mathjax/ are rewritten.
 
 What it writes, in nbgrader's metadata (schema 3):
 - each exercise cell is an autograded answer (a solution cell) with the exercise's id as grade_id; its
-  BEGIN/END SOLUTION block becomes nbgrader's stub in the release. The find-the-bugs exercise (04) starts from
-  broken code instead, so its cell holds that code, unlocked, and is graded by its test alone;
-- each check cell becomes a locked autograder test worth POINTS[id], its check run in grading mode:
-
-      with helpers.grading():
-          helpers.check_propagate(my_propagate)
-
-  a failed check raises with its verdict, so the cell errors, scores 0 and its feedback carries the diagnosis;
-  a passing check scores every point. An answer that calls the course's reference instead of computing fails;
-- the launch badges are left out (they open the public notebooks); a self-check question's cell is released with
-  its blanks (`...`) and graded by nobody; every other cell stays as it is;
-- autograde runs the answer and test cells and what they need, not the cells that only show a figure or an explorer
-  (nbgrader_config.py's GradeWhatCounts): grading a class takes a third less time.
+  BEGIN/END SOLUTION block becomes nbgrader's stub in the release. The find-the-bugs exercise (04) holds its solution
+  in the source (which therefore passes its own tests) and is released as its broken code (ReleaseStart);
+- each check cell becomes a locked autograder test worth POINTS[id];
+- nothing that answers a graded exercise: no launch badges, no speaker notes or other course metadata, no cell after
+  a check that shows what its exercise derives (RESULTS: replaced by a note, WITHHELD), a cell's ``bbh.graded`` source
+  in place of its own (04's gallery without the fixes), and ``helpers.graded_notebook()`` in the imports (no equation
+  hint, no self-check reasoning before a right answer). A self-check question's cell is released with its blanks;
+- nbgrader_config.py: autograde by the sealed grader (SealedGrade, helpers/exercises/sealed.py) instead of nbgrader's
+  Execute, which would run the answers and the tests in one kernel; feedback pages with a local MathJax.
 """
+
 import copy
 import shutil
 import sys
