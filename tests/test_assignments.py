@@ -448,3 +448,12 @@ def test_the_sealed_grader_says_what_the_notebook_says():
             assert passed == (source == exercise.solution)
             compared += 1
     assert compared == len(EXERCISES) + sum(len(found) for found in MISTAKES.values())
+
+
+def test_a_cell_that_stops_early_is_named_in_the_verdict():
+    from helpers.exercises import sealed
+
+    exercise = EXERCISES["01-sigmoid-prime"]
+    (_, passed, text), = sealed.grade([(exercise.id, "scale = 1 / 0\n" + exercise.solution)],
+                                      [(exercise.id, exercise.check)])
+    assert not passed and "not defined" in text and "Your cell 01-sigmoid-prime stopped with ZeroDivisionError" in text

@@ -116,10 +116,7 @@ def call(fn, name, *args, allowed=(), copy_args=True):
     if changed:
         raise Stop(f"{name} changed numpy while it ran. {changed}")
     if delegated:
-        named = sorted(permitted - set(BUILDING_BLOCKS)) or []
-        may = ", ".join(f"helpers.{n}" for n in (*BUILDING_BLOCKS, *named))
-        raise Stop(f"{name} calls helpers.{delegated[0]}, which computes what this exercise asks you to compute: write "
-                   f"it yourself from the equations (an answer may use {may}, numpy and your own functions)")
+        raise Stop(delegation(name, delegated[0], allowed))
     numeric = [w for w in caught if "encountered" in str(w.message) or "divide" in str(w.message)]
     if numeric:
         raise Stop(f"{name} ran, but numpy warned: {numeric[0].message} (a log or a division of 0, or an overflow: check the formula)")
@@ -128,6 +125,13 @@ def call(fn, name, *args, allowed=(), copy_args=True):
         if mutated:
             raise Stop(f"{name} {mutated}")
     return result
+
+
+def delegation(name, called, allowed):
+    """The verdict for an answer ``name`` that calls ``helpers.<called>``, which its exercise does not allow."""
+    may = ", ".join(f"helpers.{n}" for n in (*BUILDING_BLOCKS, *sorted(set(allowed) - set(BUILDING_BLOCKS))))
+    return (f"{name} calls helpers.{called}, which computes what this exercise asks you to compute: write it yourself "
+            f"from the equations (an answer may use {may}, numpy and your own functions)")
 
 
 def last_locals():

@@ -149,12 +149,11 @@ def answer(question, *values):
     right = [name for name in names if name not in dict(wrong)]
     if right:
         print(f"{OK} right: {', '.join(right)}")
-    if tries >= TRIES and not in_graded_notebook():
-        print(f"The reasoning, after {tries} tries: {q.reasoning}")
-    elif in_graded_notebook():
+    if in_graded_notebook():
         print("Think again, change your answer and run the cell (in a graded notebook the reasoning is shown once your "
               "answer is right).")
-        return Verdict(False)
+    elif tries >= TRIES:
+        print(f"The reasoning, after {tries} tries: {q.reasoning}")
     else:
         print(f"Think again, change your answer and run the cell (the reasoning is shown once it is right, or after "
               f"{TRIES} tries; this was try {tries}).")

@@ -22,6 +22,7 @@ worker that harms the machine with the grading user's rights (run a class's grad
 import ast
 import contextlib
 import io
+import json
 import linecache
 import os
 import resource
@@ -37,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from . import hints, worker as wire
-from .calling import BUILDING_BLOCKS, _called, _last_locals, changed_argument
+from .calling import BUILDING_BLOCKS, _called, _last_locals, changed_argument, delegation
 from .capture import StillRunning, _captures
 from .outcomes import BAD, NotYet, Stop
 from .tampering import tampering
@@ -45,6 +46,7 @@ from .tampering import tampering
 TIMEOUT = 3.0  # seconds per check: a check of a right answer takes under 0.3 s, on a slow machine about 1 s
 WIDTH = 100  # feedback lines are wrapped to this many characters
 WORKER = Path(wire.__file__).resolve()
+
 
 def function_codes(cells):
     """{name: code object} of the functions the cells define at their top level, compiled (never run) here, their lines
@@ -110,7 +112,6 @@ class Worker:
         if size > wire.LIMIT:
             self.close()
             raise Gone(f"{what} sent more than {wire.LIMIT // 2 ** 20} MB back: return the result, not more")
-        import json
         return json.loads(self._read(size, what))
 
     def _read(self, count, what):
@@ -188,9 +189,7 @@ class Worker:
                 if isinstance(name, str) and all(f.__name__ != name for f in _called[-1]):
                     _called[-1].append(Remote(self, name))
         if delegated:
-            may = ", ".join(f"helpers.{n}" for n in (*BUILDING_BLOCKS, *sorted(set(allowed) - set(BUILDING_BLOCKS))))
-            raise Stop(f"{title} calls helpers.{delegated[0]}, which computes what this exercise asks you to compute: write "
-                       f"it yourself from the equations (an answer may use {may}, numpy and your own functions)")
+            raise Stop(delegation(title, delegated[0], allowed))
         if op == "stop":
             raise (NotYet if message.get("blank") else Stop)(str(message.get("text", "")))
         value, after = wire.decode(message.get("value")), wire.decode(message.get("after"))
@@ -255,7 +254,6 @@ def grade(cells, tests, timeout=TIMEOUT):
     results, worker = [], None
     was_graded = list(hints._graded)
     hints._graded[:] = [True]  # the feedback offers the hints a graded notebook gives
-    quiet_watch = contextlib.ExitStack()
     old_after = StillRunning.AFTER
     StillRunning.AFTER = 10.0 ** 6  # no "press ■ to stop it" in a feedback file: the grader stops it
     try:
@@ -271,11 +269,13 @@ def grade(cells, tests, timeout=TIMEOUT):
             except Gone as gone:
                 passed = False
                 printed.write(f"{BAD} your cells: {gone}\n")
+            if not passed and worker is not None and worker.failed:
+                label, error = worker.failed[0]
+                printed.write(f"(Your cell {label} stopped with {error}: what comes after that line in it was not run.)\n")
             results.append((grade_id, passed, printed.getvalue().strip()))
     finally:
         StillRunning.AFTER = old_after
         hints._graded[:] = was_graded
-        quiet_watch.close()
         if worker is not None:
             worker.close()
     return results
@@ -287,7 +287,6 @@ def wrap(text, width=WIDTH):
     for line in text.splitlines():
         out.extend(textwrap.wrap(line, width, subsequent_indent="    ", break_long_words=False, break_on_hyphens=False) or [""])
     return "\n".join(out)
-
 
 
 def plan(nb, course=None):
