@@ -74,7 +74,7 @@ from .exercises.debugging import check_fixed_backward, check_gradient_check, che
 from .exercises.initialization import check_initialization  # 05
 from .exercises.catalogue import yours_or_reference
 from .exercises.hints import graded_notebook, hint  # the next hint of an exercise; graded notebooks stop before the last
-from .exercises.questions import answer  # the self-check questions: the student answers before the reasoning shows
+from .exercises.questions import answer, guessed  # self-check questions, guesses: the student answers before seeing
 from .exercises.outcomes import CheckFailed
 from .exercises.report import grading  # the assignments' test cells: a failed check fails the cell (nbgrader scores it 0)
 from .exercises.kernel import install as _install_messages

@@ -58,3 +58,37 @@ def test_the_smallest_text_is_measured_in_pixels(slides):
     ax.set_title("Big", fontsize=20)
     ax.legend(fontsize=12)
     assert style.smallest_text_px(fig, 90) == pytest.approx(9 * 90 / 72, abs=0.1)  # the tick labels
+
+
+def test_a_text_or_a_box_past_the_pictures_edge_is_counted_as_cut_and_only_if_drawn(slides):
+    fig = plt.figure(figsize=(4, 3))
+    ax = fig.add_axes((0.1, 0.1, 0.8, 0.8))
+    ax.plot([0, 1], [0, 1])
+    ax.set_xlim(0, 1)  # tick labels beyond the limits exist but are not drawn: not cut
+    assert style.texts_cut(fig) == []
+    title = fig.text(0.5, 0.99, "a title whose top is past the picture's edge", ha="center", va="bottom")
+    box = ax.text(0.95, 0.5, "x", color="none", bbox=dict(boxstyle="round,pad=2"), transform=fig.transFigure)
+    assert set(style.texts_cut(fig)) == {title, box}  # the see-through text's box sticks out at the right
+    title.set_visible(False)
+    assert style.texts_cut(fig) == [box]
+    marks = style.fit_to_slide(fig, 90, tight=False)
+    assert marks["text-cut"] == 1 and style.fit_to_slide(fig, 90)["text-cut"] == 0  # a "tight" picture grows to hold it
+
+
+def test_a_legend_over_a_curve_or_markers_is_counted_and_one_beside_the_panel_is_not(slides):
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3))
+    left.plot([0, 2], [0, 2], label="a straight line through the legend")  # no vertex inside the legend: a stretch of it
+    left.set_xlim(0, 1), left.set_ylim(0, 1)
+    left.legend(loc="upper right")
+    right.scatter([0.9], [0.9], label="a marker")
+    right.set_xlim(0, 1), right.set_ylim(0, 1)
+    right.legend(loc="upper right")
+    fig.canvas.draw()
+    assert style.legends_over_data(fig) == [left.get_legend(), right.get_legend()]
+    style.legend_beside(left)
+    right.get_legend().remove()
+    assert style.legends_over_data(fig) == []
+    assert style.fit_to_slide(fig, 90)["legend-over"] == 0
+    style.legend_below(fig)  # the panels' entries in one legend under them, each once
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["a straight line through the legend", "a marker"]
+    assert left.get_legend() is None and style.legends_over_data(fig) == []

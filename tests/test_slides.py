@@ -96,7 +96,9 @@ def test_every_slide_fits_1280x720_and_1024x768_with_notes_large_figure_text_and
     assert totals == dict.fromkeys(totals, 0), totals
 
 
-def test_the_audit_sees_a_slide_too_tall_a_formula_too_wide_no_question_and_small_figure_text(tmp_path):
+def test_the_audit_sees_each_kind_of_fault(tmp_path):
+    """Too tall, too wide, no question, small figure text, a broken word, a figure's text cut, a legend over data, a tool
+    comment, a bare boolean, an answer beside its question: one slide each, found at both sizes."""
     require_chromium()
     notes = {"minutes": 1, "say": "What the presenter says here.", "ask": "What does the class think?"}
     cells = [
@@ -110,9 +112,35 @@ def test_the_audit_sees_a_slide_too_tall_a_formula_too_wide_no_question_and_smal
         # of make slides do not (tools/make_slides.py: SCROLLING)
         nbformat.v4.new_markdown_cell('<div style="height: 666px"></div>'),
     ]
-    for cell, ask in zip(cells, [notes["ask"], notes["ask"], "No question here.", notes["ask"], notes["ask"]]):
-        cell.metadata.update(slideshow={"slide_type": "slide"}, bbh={"notes": {**notes, "ask": ask}})
-    cells[-1].metadata.slideshow.slide_type = "subslide"
+    png = ("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+           "1f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082")  # 1 × 1 pixel
+    hex_lines = "\n".join(f'    "{png[i:i + 32]}"' for i in range(0, len(png), 32))
+    marked = ("from IPython.display import HTML\nfrom helpers.figures.display import img_html\npng = bytes.fromhex(\n"
+              + hex_lines + ")\nHTML(img_html(png, 'a figure', {marks!r}))")
+    cells += [
+        # 6: a word broken anywhere (a style that lets the browser break inside words), and a hyphenated word at a line's
+        # end (make slides keeps it whole: it does not count)
+        nbformat.v4.new_markdown_cell('<pre style="white-space: pre-wrap; overflow-wrap: anywhere">'
+                                      + "x" * 400 + "</pre>\n\n<pre>" + "word " * 14 + "a 1-D vector</pre>"),
+        # 7, 8: what helpers records in a figure it draws for a slide: a text cut at its edge, a legend over its data
+        nbformat.v4.new_code_cell(marked.format(marks={"text-px": 20, "text-cut": 1, "legend-over": 0})),
+        nbformat.v4.new_code_cell(marked.format(marks={"text-px": 20, "text-cut": 0, "legend-over": 1})),
+        # 9: a comment for the test tool on screen (make slides drops it from the top of a code cell, not from markdown)
+        nbformat.v4.new_markdown_cell("`# NBVAL_IGNORE_OUTPUT` on a slide"),
+        # 10: a bare boolean
+        nbformat.v4.new_code_cell("1 + 1 == 2"),
+        # 11: a question and, on the same slide, the output that answers it
+        nbformat.v4.new_markdown_cell("How much is 6 times 7?", metadata={"bbh": {"asks": "product"}}),
+        nbformat.v4.new_code_cell("print(6 * 7)", metadata={"bbh": {"answers": "product"}}),
+        # 12: the same answer on the next slide, and a code cell whose test-tool comment make slides drops
+        nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\n# (nbval skips comparing it)\nprint(6 * 7)",
+                                  metadata={"bbh": {"answers": "product"}}),
+    ]
+    asks = [notes["ask"], notes["ask"], "No question here.", notes["ask"], notes["ask"]] + [notes["ask"]] * 7
+    for cell, ask in zip([c for c in cells if c.source != "print(6 * 7)"], asks):
+        cell.metadata.update(slideshow={"slide_type": "slide"})
+        cell.metadata.setdefault("bbh", {})["notes"] = {**notes, "ask": ask}
+    cells[4].metadata.slideshow.slide_type = "subslide"
     path = tmp_path / "99_bad.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
     make_slides.build(tmp_path / "slides", [path])
@@ -121,6 +149,8 @@ def test_the_audit_sees_a_slide_too_tall_a_formula_too_wide_no_question_and_smal
     for size in ("1280x720", "1024x768"):
         deck = report[f"99_bad.slides.html {size}"]
         assert (deck["overflowing"], deck["cut_off"], deck["no_notes"], deck["small_figure_text"]) == ([1], [2], [3], [4]), deck
+        assert (deck["broken_words"], deck["figure_text_cut"], deck["legend_over_data"], deck["tool_comments"],
+                deck["bare_booleans"], deck["answer_beside_question"]) == ([6], [7], [8], [9], [10], [11]), deck
     own, shown = report["99_bad.slides.html 1280x720"]["heights"][4]
     assert 0.95 * 720 < own and shown <= 720, (own, shown)
 

@@ -208,7 +208,7 @@ def assignment(path):
             cell.source = TEST.format(points=points, s="" if points == 1 else "s", check=cell.source.strip()).rstrip()
             nbgrader(cell, grade=True, locked=True, points=points, grade_id=f"{bbh['check']}-test")
             shown.update(RESULTS.get(bbh["check"], ()))
-        elif "selfcheck" in bbh:  # a self-check question: ungraded, released with its blanks (`...`) to fill
+        elif "selfcheck" in bbh or "guess" in bbh:  # a self-check question or a guess: ungraded, released with its `...`
             cell.source = stub_solutions(cell.source, bbh["stub"])
         elif cell.cell_type == "code" and BEGIN in cell.source:
             raise ValueError(f"{path.name}: a solution block outside an exercise cell")

@@ -75,12 +75,14 @@ def exporter():
     )
 
 
-# What a projector needs from the deck beyond nbconvert's template: long code and output lines wrap instead of running
-# off the slide's right edge, inside the code cell's box; no "In [3]:" prompts (a column of 110 px that the figures need more).
+# What a projector needs from the deck beyond nbconvert's template: long code and output lines wrap at a space instead of
+# running off the slide's right edge, inside the code cell's box, and never inside a word or a number (a line with no
+# space to wrap at sticks out, and the audit reports it as cut off); no "In [3]:" prompts (a column of 110 px that the figures need more).
 STYLE = """<style>
-.reveal pre, .reveal .jp-OutputArea-output pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+.reveal pre, .reveal .jp-OutputArea-output pre { white-space: pre-wrap; overflow-wrap: normal; word-break: normal; }
 .reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
 .reveal .jp-InputArea-editor pre { box-sizing: border-box; }  /* its padding inside its box: no letter hidden at the right */
+.reveal .bbh-word { white-space: nowrap; }  /* a word with a hyphen ("1-D", "1e-7") wraps whole, not after its hyphen */
 </style>
 """
 # MathJax's automatic line-breaking breaks formulas inside table cells across lines: a formula stays on one line.
@@ -101,6 +103,21 @@ SCROLL_WHEN_TALLER = """function setScrollingSlide() {
         Reveal.addEventListener('slidechanged', function () { MathJax.Hub.Queue(setScrollingSlide); });"""
 
 
+PRE = re.compile(r"(<pre[^>]*>)(.*?)(</pre>)", re.DOTALL)
+HYPHENATED = re.compile(r"[^\s<>]*-[^\s<>]*")
+
+
+def words_whole(body):
+    """In code and output blocks, every word with a hyphen in a span that does not wrap: a browser may break a line after
+    a hyphen ("1e-|7", "a 1-|D vector"), which ``overflow-wrap: normal`` does not stop."""
+    def block(match):
+        parts = re.split(r"(<[^>]+>)", match.group(2))
+        parts = [p if p.startswith("<") else HYPHENATED.sub(lambda w: f'<span class="bbh-word">{w.group(0)}</span>', p)
+                 for p in parts]
+        return match.group(1) + "".join(parts) + match.group(3)
+    return PRE.sub(block, body)
+
+
 def deck_links(body, decks):
     """Links between notebooks (``02_….ipynb``) point at the other deck when it is built, so they work inside the decks."""
     return re.sub(r'href="(?:\.?/)?([\w.-]+)\.ipynb(#[^"]*)?"',
@@ -116,7 +133,7 @@ def finish(body, decks):
     if count != 1 or imports != 1 or scrolling != 1:
         raise RuntimeError("nbconvert's reveal template changed: MathJax's line-breaking, the mermaid import or the "
                            "scrolling of tall slides not found")
-    return deck_links(body.replace("</head>", STYLE + "</head>", 1), decks)
+    return deck_links(words_whole(body.replace("</head>", STYLE + "</head>", 1)), decks)
 
 
 def speaker_notes(nb):
@@ -136,6 +153,27 @@ def speaker_notes(nb):
         nb.cells.insert(end, cell)
 
 
+# a comment for nbval (the test tool), not for the class: `# NBVAL_IGNORE_OUTPUT` and the comment lines that say why
+TOOL_COMMENT = re.compile(r"^\s*#.*\bnbval", re.IGNORECASE)
+
+
+def for_the_deck(nb):
+    """What the deck shows of each cell: no comment lines meant for the test tools at the top of a code cell; and the
+    questions and their answers marked (metadata ``bbh.asks`` / ``bbh.answers``, the same key) as tags, which the
+    deck's HTML carries as classes (``celltag_bbh-asks-KEY``), so that tools/slide_audit.py can tell when a slide shows
+    an answer beside its question."""
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            lines = cell.source.splitlines()
+            while lines and TOOL_COMMENT.match(lines[0]):
+                lines.pop(0)
+            cell.source = "\n".join(lines)
+        bbh = cell.metadata.get("bbh", {})
+        tags = [f"bbh-{kind}-{bbh[kind]}" for kind in ("asks", "answers") if kind in bbh]
+        if tags:
+            cell.metadata["tags"] = list(cell.metadata.get("tags", [])) + tags
+
+
 def run_for_slides(path):
     """The notebook at ``path`` run in a fresh kernel with every figure drawn for a slide."""
     return execute(path, env={**os.environ, "BBH_SLIDES": "1"})[0]
@@ -151,6 +189,7 @@ def build(output_dir=ROOT / "build" / "slides", notebooks=None, run=run_for_slid
     paths = notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
     for path in paths:
         nb = copy.deepcopy(run(path))
+        for_the_deck(nb)
         speaker_notes(nb)
         body, _ = slides.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
         target = output_dir / f"{path.stem}.slides.html"

@@ -15,7 +15,15 @@ At 1280×720 and 1024×768, every slide shown with all its fragments:
 - broken links: an <a href> to a local file that is not there;
 - no notes: a slide without speaker notes that say its minutes and a question to ask the class;
 - small figure text: a figure whose smallest text, as the slide shows it, is smaller than the slide's body text (helpers
-  writes that size into the <img> it draws for a slide; a figure without it counts as small).
+  writes that size into the <img> it draws for a slide; a figure without it counts as small);
+- broken words: a code or output line that wraps between two characters that are not spaces ("hidden uni|t", "0.05|8");
+- figure text cut: a figure whose text reaches past the picture's edge (helpers counts such texts as it draws the figure
+  and writes the count into the <img>, as it does the text size);
+- legend over data: a figure whose legend covers a curve, a marker, a bar or a contour line (counted at draw time too);
+- tool comments: a comment meant for the test tools (`# NBVAL_IGNORE_OUTPUT`) shown on a slide;
+- bare booleans: an output that is only `True` or `False`;
+- answer beside question: a cell whose output answers a question (metadata bbh.answers) on the slide that asks it
+  (bbh.asks, the same key): the class must be able to think before the answer is on screen.
 """
 import json
 import sys
@@ -27,6 +35,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 from exercises import exercises  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
+# what is counted per slide (the slides' numbers are reported)
+KINDS = ("overflowing", "cut_off", "solutions", "no_notes", "small_figure_text", "broken_words", "figure_text_cut",
+         "legend_over_data", "tool_comments", "bare_booleans", "answer_beside_question")
 VERBOSE = "-v" in sys.argv
 SIZES = ((1280, 720), (1024, 768))
 
@@ -59,10 +70,40 @@ MEASURE = """() => {
   const body = parseFloat(getComputedStyle(document.body).getPropertyValue('--jp-content-font-size1'));
   const small = [...slide.querySelectorAll('.jp-OutputArea-output img')].filter(img =>
     !(parseFloat(img.dataset.textPx) * img.clientWidth / img.naturalWidth >= body - 0.5));
+  // text broken inside a word: in a code or output block, a line that ends between two characters that are not spaces
+  const broken = [];
+  const range = document.createRange();
+  slide.querySelectorAll('pre').forEach(pre => {
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    let top = null, last = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent;
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\\n') { top = null; last = ''; continue; }
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        if (top !== null && rect.top > top + 2 && /\\S/.test(text[i]) && /\\S/.test(last))
+          broken.push(JSON.stringify(text.slice(Math.max(0, i - 12), i) + '|' + text.slice(i, i + 12)));
+        top = rect.top; last = text[i];
+      }
+    }
+  });
+  const figures = [...slide.querySelectorAll('.jp-OutputArea-output img')];
+  const textCut = figures.filter(img => parseFloat(img.dataset.textCut || '0') > 0).length;
+  const legendOver = figures.filter(img => parseFloat(img.dataset.legendOver || '0') > 0).length;
+  const toolComments = (slide.innerText.match(/\\bnbval/gi) || []).length;
+  const bare = [...slide.querySelectorAll('.jp-OutputArea-output')].filter(o => /^(True|False)$/.test(o.innerText.trim())).length;
+  // an answer beside its question: a cell tagged bbh-answers-KEY with an output, on the slide of bbh-asks-KEY
+  const answered = [...slide.querySelectorAll('[class*="celltag_bbh-answers-"]')].filter(cell => {
+    const key = [...cell.classList].find(c => c.startsWith('celltag_bbh-answers-')).slice('celltag_bbh-answers-'.length);
+    const output = cell.querySelector('.jp-OutputArea-output');
+    return output !== null && output.innerText.trim() !== '' && slide.querySelector('.celltag_bbh-asks-' + key) !== null;
+  }).length;
   const aside = slide.querySelector('aside.notes');
   const notes = aside !== null && / min /.test(aside.textContent) && /Ask the class: .+\\?/.test(aside.textContent);
   return {overflowing, cuts, notes, small: small.length, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight,
-          shown: Math.round(box.height)};
+          shown: Math.round(box.height), broken, textCut, legendOver, toolComments, bare, answered};
 }"""
 
 
@@ -79,8 +120,8 @@ def audit_deck(browser, deck, width, height, solution_lines):
     page.evaluate("() => { window.Reveal = require('vendor/reveal.js/dist/reveal.js'); Reveal.configure({transition: 'none'}); }")
     automatic = page.evaluate("() => MathJax.Hub.config.CommonHTML.linebreaks.automatic")
     indices = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
-    result = {"slides": len(indices), "overflowing": [], "cut_off": [], "solutions": [], "no_notes": [], "small_figure_text": [],
-              "heights": []}  # each slide's height in the deck's own pixels, and as shown on this screen
+    result = {"slides": len(indices), "heights": [],  # each slide's height in the deck's own pixels, and as shown on this screen
+              **{kind: [] for kind in KINDS}}
     for number, index in enumerate(indices, start=1):
         page.evaluate(f"() => Reveal.slide({index['h']}, {index.get('v') or 0})")
         page.wait_for_function(SETTLED, timeout=30_000)
@@ -90,6 +131,12 @@ def audit_deck(browser, deck, width, height, solution_lines):
             result["no_notes"].append(number)
         if measured["small"]:
             result["small_figure_text"].append(number)
+        for kind, key in (("broken_words", "broken"), ("figure_text_cut", "textCut"), ("legend_over_data", "legendOver"),
+                          ("tool_comments", "toolComments"), ("bare_booleans", "bare"), ("answer_beside_question", "answered")):
+            if measured[key]:
+                result[kind].append(number)
+        if VERBOSE and measured["broken"]:
+            print(deck.name, number, "broken inside a word:", ", ".join(measured["broken"][:4]))
         if measured["overflowing"]:
             result["overflowing"].append(number)
         if measured["cuts"]:
@@ -146,10 +193,11 @@ def main(deck_dir=ROOT / "build" / "slides"):
                       f"{r['overflowing']}, cut off {len(r['cut_off'])} {r['cut_off']}, solutions {len(r['solutions'])}, "
                       f"formula line-breaking {'on' if r['broken_formulas'] else 'off'}, console errors "
                       f"{len(r['console_errors'])}, remote requests {len(r['remote_requests'])}, broken links {r['broken_links']}, "
-                      f"no notes {r['no_notes']}, small figure text {r['small_figure_text']}")
+                      f"no notes {r['no_notes']}, small figure text {r['small_figure_text']}, "
+                      + ", ".join(f"{kind.replace('_', ' ')} {r[kind]}" for kind in KINDS[5:]))
         browser.close()
     totals = {key: sum(len(r[key]) if isinstance(r[key], list) else int(r[key]) for r in report.values())
-              for key in ("overflowing", "cut_off", "solutions", "broken_formulas", "console_errors", "remote_requests", "broken_links", "no_notes", "small_figure_text")}
+              for key in ("broken_formulas", "console_errors", "remote_requests", "broken_links") + KINDS}
     print("totals over both sizes:", ", ".join(f"{k} {v}" for k, v in totals.items()))
     (deck_dir / "audit.json").write_text(json.dumps({"decks": report, "totals": totals}, indent=1, ensure_ascii=False))
     return totals

@@ -52,7 +52,7 @@ VARIANTS = {v.name: v for v in [
     Variant("slides", "OpenBLAS Sandybridge, figures drawn for a slide (BBH_SLIDES=1)",
             env={"BBH_SLIDES": "1"}, coretype="Sandybridge", needs=("avx",),
             # a figure drawn for a slide has another size, and its <img> says how large its smallest text is
-            sanitize=((r"<Figure size \d+x\d+ with", "<Figure size WxH with"), (r'\s+data-text-px="[\d.]+"', ""))),
+            sanitize=((r"<Figure size \d+x\d+ with", "<Figure size WxH with"), (r'\s+data-(?:text-px|text-cut|legend-over)="[\d.]+"', ""))),
     Variant("haswell", "OpenBLAS Haswell, MPLBACKEND=TkAgg", env={"MPLBACKEND": "TkAgg"}, coretype="Haswell",
             needs=("avx2", "fma")),
 ]}

@@ -158,3 +158,14 @@ def answer(question, *values):
         print(f"Think again, change your answer and run the cell (the reasoning is shown once it is right, or after "
               f"{TRIES} tries; this was try {tries}).")
     return Verdict(False)
+
+
+def guessed(**guesses):
+    """Whether every guess is written (not ``...``): a cell that shows a result the student should predict first runs
+    ``if helpers.guessed(name=value): ...``; until then it prints what to write and shows nothing of the result."""
+    blank = [name for name, value in guesses.items() if value is Ellipsis]
+    if blank:
+        print(f"{BAD} write your guess first: replace the ... of {', '.join(blank)}, then run the cell to see the result.")
+        return False
+    print("Your guess: " + ", ".join(f"{name} = {value!r}" for name, value in guesses.items()) + ". The result:")
+    return True

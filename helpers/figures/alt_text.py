@@ -30,11 +30,15 @@ _MATH = [(r"\\mathcal\{(\w)\}", r"\1"), (r"\\(tanh|log|exp|max|min)\b", r"\1"), 
          (r"\\[a-zA-Z]+", ""), (r"[{}$]", ""), (r"_(\w)", r"\1"), (r"\^", "")]
 
 
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+
+
 def plain(text):
-    """Mathtext as plain words a screen reader can say: ``$dW^{[1]} = dz^{[1]}x^T$`` → ``dW[1] = dz[1]xᵀ``."""
+    """Mathtext as plain words a screen reader can say: ``$dW^{[1]} = dz^{[1]}x^T$`` → ``dW[1] = dz[1]xᵀ``, and
+    ``dw₁`` → ``dw1``."""
     for pattern, replacement in _MATH:
         text = re.sub(pattern, replacement, text)
-    return " ".join(text.split())
+    return " ".join(text.translate(_SUBSCRIPTS).split())
 
 
 def level(value):

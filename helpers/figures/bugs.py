@@ -8,7 +8,7 @@ from ..math.activations import relu_prime
 from ..math.bugs import BUGS, backward_variant
 from ..math.training import rounding_decides, train_with_backward
 from .alt_text import describe, wanders
-from .style import GREY, VERMILLION, figure_size, for_slides, pt
+from .style import GREY, VERMILLION, figure_size, for_slides, legend_below, pt
 
 
 def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
@@ -17,7 +17,7 @@ def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
              "relu": lambda p, c, X, Y: backward_variant(p, c, X, Y, g_prime=lambda Z1, A1: relu_prime(Z1))}
     columns = 3
     rows = -(-len(keys) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=figure_size((10.5, 3.0 * rows), (9.6, 2.8 * rows)), sharey=True)
+    fig, axes = plt.subplots(rows, columns, figsize=figure_size((10.5, 3.0 * rows), (9.6, 2.6 * rows)), sharey=True)
     width = 20 if for_slides() else 34  # characters per line of a panel's notes: a slide's text is larger
     for ax, key in zip(np.ravel(axes), keys):
         bug = BUGS[key]
@@ -41,8 +41,8 @@ def plot_bug_training(X, Y, keys, *, num_iterations=1500, learning_rate=1.2):
         ax.set_axis_off()
     for ax in np.ravel(axes)[::columns]:
         ax.set_ylabel("cost $J$")
-    np.ravel(axes)[0].legend(loc="upper right")
     fig.suptitle(f"Training on the flower with each bug (learning rate {learning_rate})", fontsize=pt(12))
     fig.tight_layout()
+    legend_below(fig)
     return describe(fig, "Line charts, one panel per bug: the cost during training with the bug (solid vermilion) "
                          "and with the right code (dashed grey)")

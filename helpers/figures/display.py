@@ -34,21 +34,22 @@ def setup():
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
 
 
-def img_html(png, alt, text_px=None):
-    """PNG bytes as an HTML ``<img>`` with the text alternative ``alt`` (and, drawn for a slide, the size of its smallest
-    text in pixels, which tools/slide_audit.py compares with the slide's body text)."""
-    size = f' data-text-px="{text_px:g}"' if text_px is not None else ""
+def img_html(png, alt, marks=None):
+    """PNG bytes as an HTML ``<img>`` with the text alternative ``alt`` (and, drawn for a slide, what tools/slide_audit.py
+    checks: ``marks`` from `style.fit_to_slide`, as data attributes: the size of its smallest text in pixels, the texts
+    cut at its edges, the legends over data)."""
+    data = "".join(f' data-{name}="{value:g}"' for name, value in (marks or {}).items())
     return (f'<img src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" '
-            f'alt="{html.escape(alt, quote=True)}"{size}/>')
+            f'alt="{html.escape(alt, quote=True)}"{data}/>')
 
 
 def figure_html(fig):
     """The figure as an HTML ``<img>`` with its text alternative (a PNG drawn as the inline backend draws it)."""
-    text_px = fit_to_slide(fig, fig.dpi)
+    marks = fit_to_slide(fig, fig.dpi)
     buffer = io.BytesIO()
     fig.canvas.print_figure(buffer, format="png", dpi=fig.dpi, bbox_inches="tight",
                             facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
-    return img_html(buffer.getvalue(), alt_text(fig), text_px)
+    return img_html(buffer.getvalue(), alt_text(fig), marks)
 
 
 def accessible_figures():
@@ -92,6 +93,16 @@ def inline_figures():
         return False
     shell.run_line_magic("matplotlib", "inline")
     return True
+
+
+def offscreen_figure(figsize):
+    """A figure that pyplot does not manage (nothing shows it at the end of a cell), drawn by Agg: an explorer keeps one and
+    draws into it again on each move, so matplotlib's layouts of texts that did not change (kept per figure) are reused."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def figure_png(fig, dpi=90, tight=True):

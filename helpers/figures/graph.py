@@ -55,6 +55,11 @@ def number(v, digits=6, plus=True):
     return f"{v:{sign}.{digits}f}"
 
 
+LOGISTIC_GRAPH_SIZE = ((9.5, 4.6), (9.5, 6.0))  # inches: in a notebook, on a slide
+# laid out by hand (saving needs no second, "tight" pass): the panel, and above it the title (two lines on a slide)
+LOGISTIC_GRAPH_AXES = ((0.0, 0.0, 1.0, 0.93), (0.0, 0.0, 1.0, 0.86))  # in a notebook, on a slide
+
+
 def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="both", ax=None):
     """The graph x1, x2, w1, w2, b → z = w1x1 + w2x2 + b → a = σ(z) → L(a, y), as a Figure.
 
@@ -76,20 +81,20 @@ def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="b
 
     nodes = {
         "x1": (0, 2.4, node("$x_1$", x1), INPUT),
-        "w1": (0, 1.2, node("$w_1$", w1, f"$dw_1$ = {number(v['dw1'], 3, plus=False)}"), INPUT),
+        "w1": (0, 1.2, node("$w_1$", w1, f"dw₁ = {number(v['dw1'], 3, plus=False)}"), INPUT),
         "x2": (0, 0.0, node("$x_2$", x2), INPUT),
-        "w2": (0, -1.2, node("$w_2$", w2, f"$dw_2$ = {number(v['dw2'], 3, plus=False)}"), INPUT),
-        "b": (0, -2.4, node("$b$", b, f"$db$ = {number(v['db'], 3, plus=False)}"), INPUT),
-        "z": (2.4, 0.0, node("$z = w_1x_1 + w_2x_2 + b$", v["z"], f"$dz$ = {number(v['dz'], 3, plus=False)}"), COMPUTED),
-        "a": (4.8, 0.0, node("$a = \\sigma(z)$", v["a"], f"$da$ = {number(v['da'], 3, plus=False)}"), COMPUTED),
+        "w2": (0, -1.2, node("$w_2$", w2, f"dw₂ = {number(v['dw2'], 3, plus=False)}"), INPUT),
+        "b": (0, -2.4, node("$b$", b, f"db = {number(v['db'], 3, plus=False)}"), INPUT),
+        "z": (2.4, 0.0, node("$z = w_1x_1 + w_2x_2 + b$", v["z"], f"dz = {number(v['dz'], 3, plus=False)}"), COMPUTED),
+        "a": (4.8, 0.0, node("$a = \\sigma(z)$", v["a"], f"da = {number(v['da'], 3, plus=False)}"), COMPUTED),
         "L": (6.9, 0.0, node(f"$\\mathcal{{L}}(a, y)$, y = {y:g}", v["L"]), OUTPUT),
     }
     edges = [("x1", "z"), ("w1", "z"), ("x2", "z"), ("w2", "z"), ("b", "z"), ("z", "a"), ("a", "L")]
     titles = {"values": "Forward pass: each node's value", "gradients": "Backward pass: each node's derivative dL/d(node)",
               "both": "Logistic regression as a computation graph: values (blue) and derivatives (vermilion)"}
-    fig = ax.figure if ax is not None else plt.figure(figsize=figure_size((9.5, 4.6), (9.5, 6.0)))
+    fig = ax.figure if ax is not None else plt.figure(figsize=figure_size(*LOGISTIC_GRAPH_SIZE))
     if ax is None:
-        ax = fig.add_axes((0.0, 0.0, 1.0, 0.93))  # laid out by hand: saving needs no second, "tight" pass
+        ax = fig.add_axes(figure_size(*LOGISTIC_GRAPH_AXES))
     _draw(ax, nodes, edges, titles[show])
     return describe(fig, "A computation graph drawn as boxes joined by arrows, left to right: x1, w1, x2, w2 and b "
                          "feed z, z feeds a, and a feeds the loss L")

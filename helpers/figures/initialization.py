@@ -7,7 +7,8 @@ from ..math.initialization import constant_parameters, scaled_parameters
 from ..math.network import forward_propagation
 from ..math.training import train_with_history
 from .alt_text import describe
-from .style import LINESTYLES, PALETTE, SLIDE_WIDE, WIDE, figure_size, pt
+from .display import offscreen_figure
+from .style import LINESTYLES, PALETTE, SLIDE_WIDE, WIDE, figure_size, legend_below, legend_beside, pt
 
 
 def plot_hidden_units(history, *, title, ax=None):
@@ -19,7 +20,6 @@ def plot_hidden_units(history, *, title, ax=None):
     ax.set_xlabel("iteration")
     ax.set_ylabel("first weight of the unit, $W^{[1]}_{j,1}$")
     ax.set_title(title)
-    ax.legend(fontsize=pt(8), loc="best")
     return describe(fig, "A line chart of the first weight of each hidden unit during training, one line per unit; "
                          "lines that lie on top of each other are units that stay identical")
 
@@ -30,6 +30,7 @@ def plot_symmetry(histories):
     for ax, (title, history) in zip(np.atleast_1d(axes), histories.items()):
         plot_hidden_units(history, title=title, ax=ax)
     fig.tight_layout()
+    legend_below(fig)
     return fig
 
 
@@ -49,8 +50,8 @@ def plot_saturation(X, scales, *, n_h=4, activation="tanh"):
     right.set_xlabel("$g'(z^{[1]})$")
     for ax in (left, right):
         ax.set_ylabel("count (hidden units × examples)")
-        ax.legend()
     fig.tight_layout()
+    legend_below(fig)
     return describe(fig, "Two histograms, one outline per initial weight scale: left, the hidden activations at the "
                          "start; right, their derivatives g′ (near 0 means the unit has saturated and learns slowly)")
 
@@ -59,6 +60,7 @@ def plot_costs_by_scale(X, Y, scales, *, num_iterations=1000, n_h=4):
     """For each initial weight scale (0: all zeros): the cost during training, and how far W1 has moved
     from where it started, ‖W1(t) − W1(0)‖ / ‖W1(0)‖ (for zeros, ‖W1(t)‖)."""
     fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
+    unmoved = []
     for i, scale in enumerate(scales):
         start = scaled_parameters(X.shape[0], n_h, 1, scale) if scale else constant_parameters(X.shape[0], n_h, 1, 0.0)
         _, history = train_with_history(X, Y, start, num_iterations=num_iterations)
@@ -69,31 +71,48 @@ def plot_costs_by_scale(X, Y, scales, *, num_iterations=1000, n_h=4):
         moved = np.linalg.norm((W1 - W1[0]).reshape(len(W1), -1), axis=1) / size
         if np.any(moved[1:] > 0):
             right.plot(np.arange(1, len(W1)), moved[1:], **style)
+        else:  # a log scale cannot show 0: say so rather than leave the start out silently
+            unmoved.append(f"{scale:g}")
     left.set_xlabel("iteration")
     left.set_ylabel("cost $J$")
     left.set_title("Cost during training")
     left.set_ylim(0, 1.2)
     right.set_yscale("log")
-    right.set_xlabel("iteration")
+    right.set_xlabel("iteration" + "".join(f"\n(scale {s}: $W^{{[1]}}$ never moves; 0 is off a log scale)" for s in unmoved))
     right.set_ylabel("$\\|W^{[1]}(t) - W^{[1]}(0)\\| \\,/\\, \\|W^{[1]}(0)\\|$")
     right.set_title("How far the hidden layer moves from its start")
-    for ax in (left, right):
-        ax.legend()
     fig.tight_layout()
+    legend_below(fig)
     return describe(fig, "Two line charts, one line per initial weight scale: left, the cost during training; right, "
                          "on a log scale, how far the hidden layer's weights have moved from their start")
 
 
-def plot_units_and_cost(history, kind):
-    """The initialization explorer's figure: left, each hidden unit's first weight over training from the start that
-    ``kind`` names ("random start, scale 0.01"); right, the cost during training."""
-    fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
-    plot_hidden_units(history, title=f"Hidden units, {kind}", ax=left)
-    right.plot(history["costs"], color=PALETTE[0], lw=2)
-    right.set_xlabel("iteration")
-    right.set_ylabel("cost $J$")
-    right.set_title("Cost during training")
-    right.set_ylim(0, max(1.0, float(np.max(history["costs"][:50])) * 1.05))
-    describe(fig, "Right, a line chart of the cost during training")
-    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.13, top=0.9, wspace=0.25)
-    return fig
+class UnitsAndCostView:
+    """The initialization explorer's figure (05), made once and drawn again on each move: left, each hidden unit's first
+    weight over training; right, the cost during training. Its panels, their axes and labels stay (matplotlib keeps
+    the layout of every text that did not change); the curves, the title and the limits are new."""
+
+    def __init__(self):
+        self.fig = offscreen_figure(figure_size(WIDE, SLIDE_WIDE))
+        self.left, self.right = self.fig.subplots(1, 2)
+        self.cost, = self.right.plot([], [], color=PALETTE[0], lw=2)
+        self.right.set_xlabel("iteration")
+        self.right.set_ylabel("cost $J$")
+        self.right.set_title("Cost during training")
+        self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.13, top=0.9, wspace=0.55)  # room for the legend beside
+
+    def draw(self, history, kind):
+        """The run in ``history`` (from `train_with_history`), started as ``kind`` says ("random start, scale 0.01")."""
+        for line in self.left.get_lines():
+            line.remove()
+        plot_hidden_units(history, title=f"Hidden units, {kind}", ax=self.left)
+        if self.left.get_legend() is None:
+            legend_beside(self.left, fontsize=pt(8))
+        describe(self.fig, "Right, a line chart of the cost during training")  # after the left panel's sentence
+        self.left.relim()
+        self.left.autoscale_view()
+        costs = history["costs"]
+        self.cost.set_data(np.arange(len(costs)), costs)
+        self.right.set_xlim(-0.05 * len(costs), 1.05 * len(costs))
+        self.right.set_ylim(0, max(1.0, float(np.max(costs[:50])) * 1.05))
+        return self.fig

@@ -10,6 +10,7 @@ import re
 
 import matplotlib
 import matplotlib.text
+import numpy as np
 
 # Okabe & Ito (2008), "Color Universal Design"
 BLUE = "#0072B2"
@@ -97,15 +98,122 @@ def wrap_titles(fig):
     return fig
 
 
-def fit_to_slide(fig, dpi):
-    """Drawn for a slide: the figure's titles wrapped (``wrap_titles``) and its smallest text in pixels at ``dpi``, which
-    the ``<img>`` carries for tools/slide_audit.py. In a notebook: nothing changes, and None."""
-    return smallest_text_px(wrap_titles(fig), dpi) if for_slides() else None
+def fit_to_slide(fig, dpi, *, tight=True):
+    """Drawn for a slide: the figure's titles wrapped (``wrap_titles``), and what tools/slide_audit.py reads off the
+    ``<img>`` (`display.img_html`): the size of its smallest text in pixels at ``dpi``, how many texts reach past the
+    picture's edges (saved as laid out, ``tight=False``; a "tight" picture grows to hold every text) and how many
+    legends cover plotted data. In a notebook: nothing changes, and None."""
+    if not for_slides():
+        return None
+    wrap_titles(fig)
+    return {"text-px": smallest_text_px(fig, dpi), "text-cut": 0 if tight else len(texts_cut(fig)),
+            "legend-over": len(legends_over_data(fig))}
+
+
+def _shown(text):
+    return (text.get_visible() and text.get_text().strip() and text.get_color() != "none"
+            and (text.axes is None or text.axes.get_visible()))
+
+
+def drawn_texts(fig):
+    """The texts that a drawing of the figure draws (a tick label beyond the axis' limits, or of an axis that is switched
+    off, exists but is not drawn); some may be see-through, drawn for their box only (`_shown` tells)."""
+    renderer = fig.canvas.get_renderer()
+    drawn = {}
+    draw_text = renderer.draw_text
+
+    def record(gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if mtext is not None:
+            drawn[id(mtext)] = mtext
+        return draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+
+    renderer.draw_text = record
+    try:
+        fig.canvas.draw()
+    finally:
+        del renderer.draw_text
+    return [text for text in drawn.values() if text.get_visible() and (text.axes is None or text.axes.get_visible())]
+
+
+def texts_cut(fig):
+    """The texts of the figure that reach past its edges, or whose box does: in a picture saved as laid out, they are cut."""
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    cut = []
+    for text in drawn_texts(fig):
+        patch = text.get_bbox_patch()
+        boxes = ([text.get_window_extent(renderer)] if _shown(text) else []) + (
+            [patch.get_window_extent(renderer)] if patch is not None and patch.get_visible() else [])
+        if any(box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1 or box.y1 > height + 1 for box in boxes):
+            cut.append(text)
+    return cut
+
+
+def legend_beside(ax, **options):
+    """The panel's legend outside it, to its right, top-aligned (a legend inside a panel may cover its data)."""
+    return ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0, **options)
+
+
+def legend_below(fig, columns=4):
+    """One legend for the whole figure, under its panels, each label once (the panels' legends removed): a legend inside
+    a panel may cover its data. The figure is saved "tight", which makes room for it."""
+    entries = {}
+    for ax in fig.axes:
+        if ax.get_legend() is not None:
+            ax.get_legend().remove()
+        for handle, label in zip(*ax.get_legend_handles_labels()):
+            entries.setdefault(label, handle)
+    return fig.legend(list(entries.values()), list(entries), loc="upper center", bbox_to_anchor=(0.5, 0.0),
+                      ncol=min(columns, len(entries)))
+
+
+def _dense(points, step=3.0):
+    """Points along a polyline in pixels, at most ``step`` apart (a legend over a straight stretch covers data too)."""
+    points = points[np.isfinite(points).all(axis=1)]
+    if len(points) < 2:
+        return points
+    gaps = np.ceil(np.hypot(*np.diff(points, axis=0).T) / step).astype(int).clip(1, 2000)
+    parts = [a + np.linspace(0, 1, n, endpoint=False)[:, None] * (b - a) for a, b, n in zip(points[:-1], points[1:], gaps)]
+    return np.concatenate(parts + [points[-1:]])
+
+
+def legends_over_data(fig):
+    """The legends (drawn) that cover plotted data: a point of a curve, a marker, a bar's or an outline's edge, or a
+    contour line inside the legend's box (a panel's legend over its own panel, a figure's legend over any panel)."""
+    from matplotlib.collections import PathCollection
+    from matplotlib.contour import ContourSet
+
+    renderer = fig.canvas.get_renderer()
+    legends = [(ax.get_legend(), [ax]) for ax in fig.axes if ax.get_legend() is not None] + [(l, fig.axes) for l in fig.legends]
+    covering = []
+    for legend, axes in legends:
+        if not legend.get_visible():
+            continue
+        box = legend.get_window_extent(renderer)
+        pieces = []
+        for ax in (a for a in axes if a.get_visible()):
+            for line in ax.get_lines():
+                if line.get_visible():
+                    pieces.append(_dense(line.get_transform().transform(np.asarray(line.get_xydata(), float))))
+            for patch in ax.patches:
+                if patch.get_visible():
+                    pieces.append(_dense(patch.get_transform().transform(patch.get_path().vertices)))
+            for collection in ax.collections:
+                if not collection.get_visible() or (isinstance(collection, ContourSet) and collection.filled):
+                    continue
+                if isinstance(collection, PathCollection):  # markers: their centres, the box grown by a marker's radius
+                    pieces.append(collection.get_offset_transform().transform(collection.get_offsets()))
+                else:
+                    pieces += [_dense(collection.get_transform().transform(path.vertices)) for path in collection.get_paths()]
+        points = np.concatenate([p for p in pieces if len(p)] or [np.empty((0, 2))])
+        inside = ((points[:, 0] > box.x0 - 2) & (points[:, 0] < box.x1 + 2)
+                  & (points[:, 1] > box.y0 - 2) & (points[:, 1] < box.y1 + 2))
+        if inside.any():
+            covering.append(legend)
+    return covering
 
 
 def smallest_text_px(fig, dpi):
     """The size in pixels, at ``dpi``, of the smallest text the figure shows (its titles, labels, ticks, legends, boxes)."""
-    fig.canvas.draw()  # tick labels exist once drawn
-    sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text)
-             if t.get_visible() and t.get_text().strip() and t.get_color() != "none"]
+    sizes = [t.get_fontsize() for t in drawn_texts(fig) if _shown(t)]
     return round(min(sizes, default=0) * dpi / 72, 1)

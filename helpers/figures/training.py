@@ -5,10 +5,17 @@ from matplotlib.colors import ListedColormap
 
 from ..math.network import predict
 from .alt_text import describe
-from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, SLIDE_WIDE, WIDE, figure_size, pt
+from .display import offscreen_figure
+from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, SLIDE_WIDE, WIDE, figure_size, legend_beside, pt
 
 
 REGIONS = ListedColormap(["#CFE3F1", "#FBE7C2"])  # light tints of the two class colours
+# what each kind of panel says in the figure's text alternative
+DATASET_ALT = ("A scatter plot of the examples in the plane of their two features x1 and x2, blue circles for y = 0 and "
+               "orange triangles for y = 1")
+BOUNDARY_ALT = ("Behind the points, the plane is shaded by the class the model predicts there, with the decision boundary "
+                "between the two regions drawn as a black line")
+COSTS_ALT = "A line chart of the cost J against the iteration of gradient descent"
 
 
 def _axes(ax, figsize=FIGSIZE):
@@ -29,9 +36,8 @@ def plot_dataset(X, Y, *, title="The data set", ax=None):
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_title(title)
-    ax.legend(loc="upper right", frameon=True, framealpha=0.85)
-    return describe(fig, "A scatter plot of the examples in the plane of their two features x1 and x2, "
-                         "blue circles for y = 0 and orange triangles for y = 1")
+    legend_beside(ax)
+    return describe(fig, DATASET_ALT)
 
 
 def plot_decision_boundary(predict_fn, X, Y, *, title="Decision boundary", ax=None, resolution=200):
@@ -52,8 +58,7 @@ def plot_decision_boundary(predict_fn, X, Y, *, title="Decision boundary", ax=No
     plot_dataset(X, Y, title=title, ax=ax)
     correct = np.asarray(predict_fn(X)).ravel() == (np.asarray(Y).ravel() > 0.5)
     ax.set_title(f"{title}: {100 * correct.mean():.1f}% correct")
-    return describe(fig, "Behind the points, the plane is shaded by the class the model predicts there, "
-                         "with the decision boundary between the two regions drawn as a black line")
+    return describe(fig, BOUNDARY_ALT)
 
 
 def plot_costs(costs, *, title="Cost during training", ax=None, label=None):
@@ -65,8 +70,8 @@ def plot_costs(costs, *, title="Cost during training", ax=None, label=None):
     ax.set_title(title)
     ax.set_ylim(bottom=0)
     if label:
-        ax.legend()
-    return describe(fig, "A line chart of the cost J against the iteration of gradient descent")
+        legend_beside(ax)
+    return describe(fig, COSTS_ALT)
 
 
 def plot_training(parameters, costs, X, Y, activation="tanh", *, title="Two-layer network", resolution=200):
@@ -78,10 +83,67 @@ def plot_training(parameters, costs, X, Y, activation="tanh", *, title="Two-laye
     return fig
 
 
-def plot_no_result(message):
-    """A figure that says, in its middle, why there is nothing to plot (the training playground: a run that diverged)."""
-    fig, ax = plt.subplots(figsize=figure_size(WIDE, SLIDE_WIDE))
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=pt(13))
-    ax.set_axis_off()
-    ax.set_title("No result")
-    return fig
+class TrainingView:
+    """The training playground's figure (03): `plot_training`'s two panels, made once and updated in place.
+
+    A move of a control changes the network, not the page: the data set's points, the axes, their ticks and labels stay,
+    and only the shaded regions (an image, not filled contours), the boundary, the cost curve and the titles are drawn
+    anew, into the same figure (matplotlib keeps the layout of every text that did not change).
+    """
+
+    def __init__(self, resolution=120):
+        self.resolution = resolution
+        self.fig = offscreen_figure(figure_size(WIDE, SLIDE_WIDE))
+        self.left, self.right = self.fig.subplots(1, 2)
+        self.fig.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.88, wspace=0.5)  # the classes' legend between
+        self.data = None  # the data set the left panel shows
+        self.boundary = None
+        self.curve, = self.right.plot([], [], color=BLUE, lw=1.8)
+        self.right.set_xlabel("iteration")
+        self.right.set_ylabel("cost $J$")
+        self.right.set_title("Cost during training")
+        self.message = self.fig.text(0.5, 0.5, "", ha="center", va="center", fontsize=pt(13), visible=False)
+
+    def _show_data(self, X, Y):
+        if self.data is not None and np.array_equal(self.data[0], X) and np.array_equal(self.data[1], Y):
+            return
+        ax = self.left
+        ax.clear()
+        pad = 0.5
+        x = np.linspace(X[0].min() - pad, X[0].max() + pad, self.resolution)
+        y = np.linspace(X[1].min() - pad, X[1].max() + pad, self.resolution)
+        xx, yy = np.meshgrid(x, y)
+        self.grid = (x, y, np.stack([xx.ravel(), yy.ravel()]).astype(X.dtype))
+        self.regions = ax.imshow(np.zeros(xx.shape), origin="lower", extent=(x[0], x[-1], y[0], y[-1]), aspect="auto",
+                                 cmap=REGIONS, vmin=0, vmax=1, interpolation="nearest")
+        plot_dataset(X, Y, ax=ax)
+        self.boundary = None
+        self.data = (X, Y)
+
+    def draw(self, parameters, costs, X, Y, activation="tanh", *, title="Two-layer network"):
+        """The network's regions and boundary over the data (X, Y), and its cost curve; returns the figure."""
+        self._show_data(X, Y)
+        self.message.set_visible(False)
+        for ax in (self.left, self.right):
+            ax.set_visible(True)
+        x, y, points = self.grid
+        regions = predict(parameters, points, activation).reshape(len(y), len(x))
+        self.regions.set_data(regions)
+        if self.boundary is not None:
+            self.boundary.remove()
+        self.boundary = self.left.contour(x, y, regions, levels=[0.5], colors="black", linewidths=1)
+        correct = predict(parameters, X, activation).ravel() == (np.asarray(Y).ravel() > 0.5)
+        self.left.set_title(f"{title}: {100 * correct.mean():.1f}% correct")
+        self.curve.set_data(np.arange(len(costs)), costs)
+        describe(describe(self.fig, BOUNDARY_ALT), COSTS_ALT)  # after the data set's sentence, as plot_training says them
+        self.right.set_xlim(-0.05 * len(costs), 1.05 * len(costs))
+        self.right.set_ylim(0, 1.05 * max(float(np.max(costs)), 1e-3))
+        return self.fig
+
+    def say(self, message):
+        """Instead of the panels, ``message`` in the figure's middle (a run that diverged); returns the figure."""
+        for ax in (self.left, self.right):
+            ax.set_visible(False)
+        self.message.set_text(message)
+        self.message.set_visible(True)
+        return self.fig

@@ -7,26 +7,35 @@ chaotic run from a converging one; `TrainingCache` keeps the training playground
 import numpy as np
 
 from .datasets import load_dataset
-from .network import (_cost, _forward, backward_propagation, compute_cost, forward_propagation, initialize_parameters,
-                      train, update_parameters)
+from . import checks
+from .network import _backward, _cost, _forward, _learning_rate, initialize_parameters, train
 
 
 def train_with_history(X, Y, parameters, *, num_iterations=1000, learning_rate=1.2, activation="tanh"):
     """Gradient descent from ``parameters``, recording what the notebook plots.
 
     Returns (parameters, history) where history has "W1" (num_iterations + 1, n_h, n_x): W1 before each
-    step and at the end, "costs" (num_iterations,), and "dW1" of the first step.
+    step and at the end, "costs" (num_iterations,), and "dW1" of the first step. The arguments are checked once, at
+    the door; the loop then runs the bare equations, as `train` does.
     """
-    W1s, costs, first_dW1 = [parameters["W1"].copy()], [], None
+    W1, b1, W2, b2 = (p.copy() for p in checks.parameters(parameters))  # ours to update in place
+    X = checks.inputs(X, W1)
+    checks.activation(activation)
+    Y = checks.labels(Y, X.shape[1], W2.shape[0], X.dtype)
+    alpha = _learning_rate(learning_rate)
+    W1s, costs, first_dW1 = [W1.copy()], [], None
     for _ in range(num_iterations):
-        A2, cache = forward_propagation(X, parameters, activation)
-        costs.append(compute_cost(A2, Y))
-        grads = backward_propagation(parameters, cache, X, Y, activation)
+        A2, cache = _forward(X, W1, b1, W2, b2, activation)
+        costs.append(_cost(A2, Y))
+        grads = _backward(X, Y, W2, cache["Z1"], cache["A1"], A2, activation)
         if first_dW1 is None:
             first_dW1 = grads["dW1"]
-        parameters = update_parameters(parameters, grads, learning_rate)
-        W1s.append(parameters["W1"].copy())
-    return parameters, {"W1": np.array(W1s), "costs": np.array(costs), "dW1": first_dW1}
+        W1 -= alpha * grads["dW1"]
+        b1 -= alpha * grads["db1"]
+        W2 -= alpha * grads["dW2"]
+        b2 -= alpha * grads["db2"]
+        W1s.append(W1.copy())
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, {"W1": np.array(W1s), "costs": np.array(costs), "dW1": first_dW1}
 
 
 # a run whose cost passed this many times its starting cost has diverged: it is stopped there, because what it does

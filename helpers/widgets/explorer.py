@@ -52,7 +52,7 @@ class Explorer(widgets.VBox):
         super().__init__(rows + [self.status, self.figure, self.described, self.notes])
         self.add_class("bbh-explorer")
         self._static_png = self._redraw()
-        self._static_alt, self._static_text_px = self.alt, self._text_px
+        self._static_alt, self._static_marks = self.alt, self._marks
         for control in items:
             control.observe(self._on_change, names="value")
 
@@ -73,7 +73,7 @@ class Explorer(widgets.VBox):
             result = self._draw(**self.values)
         fig, html = result if isinstance(result, tuple) else (result, "")
         self.alt = alt_text(fig)
-        self._text_px = fit_to_slide(fig, 90)
+        self._marks = fit_to_slide(fig, 90, tight=self._tight)
         png = figure_png(fig, tight=self._tight)
         self.figure.value = png
         self.described.value = _SCREEN_READER_ONLY.format(html_text.escape(f"Figure: {self.alt}"))
@@ -85,7 +85,7 @@ class Explorer(widgets.VBox):
         bundle = super()._repr_mimebundle_(**kwargs)  # ipywidgets >= 8 (7 displays itself, live only)
         bundle["text/plain"] = self._description
         # what a page without a kernel shows (a stored notebook, a slide): the picture, and what makes it move
-        bundle["text/html"] = _STATIC_CAPTION + img_html(self._static_png, self._static_alt, self._static_text_px)
+        bundle["text/html"] = _STATIC_CAPTION + img_html(self._static_png, self._static_alt, self._static_marks)
         return bundle
 
 

@@ -1,7 +1,9 @@
 """The graph explorer of notebook 01: sliders for one example's inputs and weights; the graph and its table redrawn."""
 import ipywidgets as widgets
 
-from ..figures.graph import draw_logistic_graph, logistic_check_table
+from ..figures.display import offscreen_figure
+from ..figures.graph import LOGISTIC_GRAPH_AXES, LOGISTIC_GRAPH_SIZE, draw_logistic_graph, logistic_check_table
+from ..figures.style import figure_size
 from ..math.logistic import logistic_graph_values
 from .explorer import Explorer
 
@@ -19,8 +21,14 @@ def graph_explorer():
                 "w2": slider("w₂", -0.3), "b": slider("b", 0.1),
                 "y": widgets.ToggleButtons(options=[0, 1], value=1, description="label y")}
 
+    # one figure and one panel, drawn again on every move: the boxes' formulas are laid out once, only the numbers are
+    # new text (a new figure would lay out every text again, and a new panel would make its ticks again)
+    ax = offscreen_figure(figure_size(*LOGISTIC_GRAPH_SIZE)).add_axes(figure_size(*LOGISTIC_GRAPH_AXES))
+
     def draw(x1, x2, w1, w2, b, y):
-        fig = draw_logistic_graph(x1, x2, w1, w2, b, y, show="both")
+        for text in ax.texts[:]:  # the boxes, their lines and the arrows (annotations)
+            text.remove()
+        fig = draw_logistic_graph(x1, x2, w1, w2, b, y, show="both", ax=ax)
         return fig, logistic_check_table(logistic_graph_values(x1, x2, w1, w2, b, y))
 
     return Explorer(controls, draw, tight=False, description="Graph explorer: move a slider to redraw every value and derivative (needs a running kernel).")

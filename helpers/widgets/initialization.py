@@ -1,7 +1,7 @@
 """The initialization explorer of notebook 05: a start (random, all equal, all zeros) and a weight scale; retrains."""
 import ipywidgets as widgets
 
-from ..figures.initialization import plot_units_and_cost
+from ..figures.initialization import UnitsAndCostView
 from ..math.datasets import make_flower
 from ..math.initialization import constant_parameters, row_spread, scaled_parameters
 from ..math.training import train_with_history
@@ -21,6 +21,7 @@ def initialization_explorer():
         "scale": widgets.SelectionSlider(options=[0.001, 0.01, 0.1, 0.5, 1.0, 3.0, 10.0], value=0.01,
                                          description="weight scale", continuous_update=False),
     }
+    view = UnitsAndCostView()
     controls["start"].observe(lambda change: setattr(controls["scale"], "disabled", change["new"] == "zeros"), names="value")
 
     def draw(start, scale):
@@ -30,7 +31,7 @@ def initialization_explorer():
             value = scale if start == "equal" else 0.0
             first, kind = constant_parameters(2, 4, 1, value), f"every weight {value:g}"
         _, history = train_with_history(X, Y, first, num_iterations=600)
-        fig = plot_units_and_cost(history, kind)
+        fig = view.draw(history, kind)
         return fig, f"<p>largest difference between two rows of W1 after 600 steps: {row_spread(history['W1'][-1]):.3g}</p>"
 
     return Explorer(controls, draw, tight=False, description="Initialization explorer: pick a start and a weight scale to retrain and redraw (needs a running kernel).")

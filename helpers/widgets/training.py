@@ -1,7 +1,7 @@
 """The training playground of notebook 03: hidden units, activation, learning rate, iterations and data set."""
 import ipywidgets as widgets
 
-from ..figures.training import plot_no_result, plot_training
+from ..figures.training import TrainingView
 from ..math.datasets import DATASETS
 from ..math.network import accuracy
 from ..math.training import ITERATION_STOPS, TrainingCache
@@ -24,14 +24,14 @@ def training_playground():
         "dataset": widgets.Dropdown(options=list(DATASETS), value="flower", description="data set"),
     }
     cache = TrainingCache()
+    view = TrainingView(resolution=120)
 
     def draw(n_h, activation, learning_rate, num_iterations, dataset):
         try:
             X, Y, parameters, costs = cache.get(dataset, n_h, activation, learning_rate, num_iterations)
         except FloatingPointError:
-            return plot_no_result(f"Training diverged at learning rate {learning_rate}: try a smaller one.")
-        title = f"{dataset}, n_h = {n_h}, {activation}"
-        fig = plot_training(parameters, costs, X, Y, activation, title=title, resolution=120)
+            return view.say(f"Training diverged at learning rate {learning_rate}: try a smaller one.")
+        fig = view.draw(parameters, costs, X, Y, activation, title=f"{dataset}, n_h = {n_h}, {activation}")
         return fig, f"<p>final cost {costs[-1]:.3f}; training accuracy {accuracy(parameters, X, Y, activation):.1f}%</p>"
 
     return Explorer(controls, draw, tight=False, description="Training playground: change a control to retrain and redraw (needs a running kernel).")
