@@ -222,3 +222,23 @@ def test_costs_by_scale_shows_the_hidden_layer_barely_moving_at_large_scale():
     fig = helpers.plot_costs_by_scale(X, Y, scales=[0.01, 10], num_iterations=300)
     moved = {line.get_label(): line.get_ydata()[-1] for line in fig.axes[1].get_lines()}
     assert moved["scale 10"] < 1 < 10 < moved["scale 0.01"]
+
+
+def test_a_playground_move_draws_only_what_changed_and_shows_what_a_whole_drawing_shows():
+    """After its first picture the playground draws a move over a kept copy of its unchanging parts (display.Blitter):
+    the picture must be the one a whole drawing of the same figure gives, after a move and after a diverged run too."""
+    import io
+
+    import matplotlib.image
+
+    from helpers.figures.display import figure_png
+
+    explorer = helpers.training_playground()
+    for control, value in (("n_h", 2), ("learning_rate", 2.4), ("n_h", 20), ("learning_rate", 0.6), ("dataset", "moons")):
+        explorer.controls[control].value = value
+        fig = explorer._draw(**explorer.values)[0]
+        shown = matplotlib.image.imread(io.BytesIO(explorer.figure.value), format="png")
+        whole = matplotlib.image.imread(io.BytesIO(figure_png(fig, tight=False)), format="png")
+        assert shown.shape == whole.shape
+        differ = np.abs(shown[..., :3] - whole[..., :3]).max(axis=-1) > 0.1
+        assert not differ.any(), (control, value, differ.mean())

@@ -199,5 +199,10 @@ def build(output_dir=ROOT / "build" / "slides", notebooks=None, run=run_for_slid
 
 
 if __name__ == "__main__":
-    for deck in build(*sys.argv[1:2]):
+    import present  # the live decks (make present) are made from the same runs
+
+    runs = {}
+    for deck in build(*sys.argv[1:2], run=lambda path: runs.setdefault(path, run_for_slides(path))):
         print(f"wrote {deck.relative_to(ROOT) if deck.is_relative_to(ROOT) else deck}")
+    for path, executed in runs.items():
+        print(f"wrote {present.deck_path(path, executed).relative_to(ROOT)} (for make present)")

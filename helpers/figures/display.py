@@ -11,6 +11,7 @@ import io
 import os
 
 import matplotlib
+import matplotlib.image
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
@@ -100,9 +101,40 @@ def offscreen_figure(figsize):
     draws into it again on each move, so matplotlib's layouts of texts that did not change (kept per figure) are reused."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    fig = Figure(figsize=figsize)
+    fig = Figure(figsize=figsize, dpi=90)  # an explorer's PNG is drawn at 90 dpi (figure_png)
     FigureCanvasAgg(fig)
     return fig
+
+
+class Blitter:
+    """Draw a figure's unchanging parts once; on each later redraw, only the artists that change, on top of a copy of
+    those parts ("blitting"): an explorer's panels, ticks and labels are not drawn again on every move."""
+
+    def __init__(self, fig):
+        self.fig = fig
+        self._key, self._background = None, None
+
+    def png(self, changing, key):
+        """The figure as PNG bytes, where ``changing`` are the artists that a move changes and ``key`` all that the rest
+        depends on (the data set, the axes' limits): a new key draws everything again and keeps the new background."""
+        canvas = self.fig.canvas
+        for artist in changing:
+            artist.set_animated(True)  # left out of a whole drawing, drawn below
+        try:
+            if key != self._key or self._background is None:
+                canvas.draw()
+                self._key, self._background = key, canvas.copy_from_bbox(self.fig.bbox)
+            else:
+                canvas.restore_region(self._background)
+            for artist in sorted(changing, key=lambda a: a.get_zorder()):  # in the order a whole drawing draws them
+                self.fig.draw_artist(artist)
+            buffer = io.BytesIO()
+            # compress_level 1: a fifth larger than the default 6, in half the time (a live picture, never stored)
+            matplotlib.image.imsave(buffer, np.asarray(canvas.buffer_rgba()), format="png", pil_kwargs={"compress_level": 1})
+            return buffer.getvalue()
+        finally:
+            for artist in changing:
+                artist.set_animated(False)
 
 
 def figure_png(fig, dpi=90, tight=True):

@@ -55,9 +55,9 @@ def number(v, digits=6, plus=True):
     return f"{v:{sign}.{digits}f}"
 
 
-LOGISTIC_GRAPH_SIZE = ((9.5, 4.6), (9.5, 6.0))  # inches: in a notebook, on a slide
-# laid out by hand (saving needs no second, "tight" pass): the panel, and above it the title (two lines on a slide)
-LOGISTIC_GRAPH_AXES = ((0.0, 0.0, 1.0, 0.93), (0.0, 0.0, 1.0, 0.86))  # in a notebook, on a slide
+LOGISTIC_GRAPH_SIZE = ((9.5, 4.6), (9.5, 5.6))  # inches: in a notebook, on a slide
+# laid out by hand (saving needs no second, "tight" pass): the panel, and above it the title
+LOGISTIC_GRAPH_AXES = ((0.0, 0.0, 1.0, 0.93), (0.0, 0.0, 1.0, 0.92))  # in a notebook, on a slide
 
 
 def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="both", ax=None):
@@ -91,7 +91,9 @@ def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="b
     }
     edges = [("x1", "z"), ("w1", "z"), ("x2", "z"), ("w2", "z"), ("b", "z"), ("z", "a"), ("a", "L")]
     titles = {"values": "Forward pass: each node's value", "gradients": "Backward pass: each node's derivative dL/d(node)",
-              "both": "Logistic regression as a computation graph: values (blue) and derivatives (vermilion)"}
+              # on a slide on one line, which leaves the graph room beside the explorer's controls and table
+              "both": figure_size("Logistic regression as a computation graph: values (blue) and derivatives (vermilion)",
+                                  "Values (blue) and derivatives (vermilion)")}
     fig = ax.figure if ax is not None else plt.figure(figsize=figure_size(*LOGISTIC_GRAPH_SIZE))
     if ax is None:
         ax = fig.add_axes(figure_size(*LOGISTIC_GRAPH_AXES))

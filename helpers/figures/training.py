@@ -5,7 +5,7 @@ from matplotlib.colors import ListedColormap
 
 from ..math.network import predict
 from .alt_text import describe
-from .display import offscreen_figure
+from .display import Blitter, offscreen_figure
 from .style import BLUE, CLASS_COLORS, CLASS_MARKERS, FIGSIZE, SLIDE_WIDE, WIDE, figure_size, legend_beside, pt
 
 
@@ -103,6 +103,7 @@ class TrainingView:
         self.right.set_ylabel("cost $J$")
         self.right.set_title("Cost during training")
         self.message = self.fig.text(0.5, 0.5, "", ha="center", va="center", fontsize=pt(13), visible=False)
+        self.blitter = Blitter(self.fig)
 
     def _show_data(self, X, Y):
         if self.data is not None and np.array_equal(self.data[0], X) and np.array_equal(self.data[1], Y):
@@ -117,8 +118,10 @@ class TrainingView:
         self.regions = ax.imshow(np.zeros(xx.shape), origin="lower", extent=(x[0], x[-1], y[0], y[-1]), aspect="auto",
                                  cmap=REGIONS, vmin=0, vmax=1, interpolation="nearest")
         plot_dataset(X, Y, ax=ax)
+        self.points = list(ax.collections)  # the examples, drawn over the regions
         self.boundary = None
         self.data = (X, Y)
+        self.data_key = (X.shape, float(X.sum()), float(Y.sum()))
 
     def draw(self, parameters, costs, X, Y, activation="tanh", *, title="Two-layer network"):
         """The network's regions and boundary over the data (X, Y), and its cost curve; returns the figure."""
@@ -137,11 +140,18 @@ class TrainingView:
         self.curve.set_data(np.arange(len(costs)), costs)
         describe(describe(self.fig, BOUNDARY_ALT), COSTS_ALT)  # after the data set's sentence, as plot_training says them
         self.right.set_xlim(-0.05 * len(costs), 1.05 * len(costs))
-        self.right.set_ylim(0, 1.05 * max(float(np.max(costs)), 1e-3))
+        # the cost starts near log 2 = 0.69 from small weights: one scale for nearly every run, so the panel stays
+        self.right.set_ylim(0, max(0.75, 1.05 * float(np.max(costs))))
+        # a move redraws the regions, the boundary, the points and the panel's edges over them, the title and the curve;
+        # the rest stays
+        changing = [self.regions, self.boundary, *self.points, *self.left.spines.values(), self.left.title, self.curve]
+        key = (self.data_key, self.right.get_xlim(), self.right.get_ylim(), self.left.get_xlim(), self.left.get_ylim())
+        self.fig.bbh_png = lambda: self.blitter.png(changing, key)
         return self.fig
 
     def say(self, message):
         """Instead of the panels, ``message`` in the figure's middle (a run that diverged); returns the figure."""
+        self.fig.bbh_png = None  # drawn in full
         for ax in (self.left, self.right):
             ax.set_visible(False)
         self.message.set_text(message)

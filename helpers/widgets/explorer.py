@@ -21,7 +21,7 @@ import ipywidgets as widgets
 
 from ..figures.alt_text import alt_text
 from ..figures.display import figure_png, img_html, non_interactive
-from ..figures.style import fit_to_slide
+from ..figures.style import fit_to_slide, for_slides, wrap_titles
 
 
 class Explorer(widgets.VBox):
@@ -29,7 +29,9 @@ class Explorer(widgets.VBox):
 
     ``controls`` maps each keyword of ``draw`` to its widget (a slider, a toggle, a dropdown...).
     ``draw`` returns a matplotlib Figure, or a pair (Figure, html) whose HTML is shown under it
-    (a table of numbers, say). ``description`` is the plain text a reader without a kernel sees.
+    (a table of numbers, say). ``description`` is the plain text a reader without a kernel sees. A figure that carries
+    ``bbh_png``, a function giving its PNG bytes faster than saving it anew (`figures.display.Blitter`), is drawn so
+    on every move; its first picture (the one stored and put on a slide) is saved in full.
     """
 
     def __init__(self, controls, draw, *, description, columns=3, tight=True):
@@ -51,8 +53,10 @@ class Explorer(widgets.VBox):
         rows = [widgets.HBox(items[i:i + columns]) for i in range(0, len(items), columns)]
         super().__init__(rows + [self.status, self.figure, self.described, self.notes])
         self.add_class("bbh-explorer")
-        self._static_png = self._redraw()
+        self._static_png = self._redraw(measure=True)
         self._static_alt, self._static_marks = self.alt, self._marks
+        if self._marks:  # drawn for a slide: the size of its smallest text, for the live deck's test (tests/test_present.py)
+            self.figure.add_class(f"bbh-text-px-{self._marks['text-px']:g}")
         for control in items:
             control.observe(self._on_change, names="value")
 
@@ -68,13 +72,19 @@ class Explorer(widgets.VBox):
         finally:
             self.status.value = _STATUS_READY
 
-    def _redraw(self):
+    def _redraw(self, measure=False):
         with non_interactive():
             result = self._draw(**self.values)
         fig, html = result if isinstance(result, tuple) else (result, "")
         self.alt = alt_text(fig)
-        self._marks = fit_to_slide(fig, 90, tight=self._tight)
-        png = figure_png(fig, tight=self._tight)
+        fast = getattr(fig, "bbh_png", None)  # a figure that draws only what changed (figures.display.Blitter)
+        if measure:  # the picture a page without a kernel shows: what the slide audit reads (two more drawing passes)
+            self._marks = fit_to_slide(fig, 90, tight=self._tight)
+        elif for_slides():  # a live deck: the titles wrapped as in that picture, nothing measured
+            wrap_titles(fig)
+        png = fast() if fast is not None and not measure else figure_png(fig, tight=self._tight)
+        if fast is not None and measure:
+            fast()  # keeps the unchanging parts for the moves to come (the first move need not draw everything)
         self.figure.value = png
         self.described.value = _SCREEN_READER_ONLY.format(html_text.escape(f"Figure: {self.alt}"))
         self.notes.value = html

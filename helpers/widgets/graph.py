@@ -19,7 +19,9 @@ def graph_explorer():
 
     controls = {"x1": slider("x₁", 1.0), "x2": slider("x₂", -2.0), "w1": slider("w₁", 0.5),
                 "w2": slider("w₂", -0.3), "b": slider("b", 0.1),
-                "y": widgets.ToggleButtons(options=[0, 1], value=1, description="label y")}
+                # the label in the buttons ("y = 0"), no description above them: one row with the sliders
+                "y": widgets.ToggleButtons(options=[("y = 0", 0), ("y = 1", 1)], value=1, tooltips=["label y = 0", "label y = 1"],
+                                           style={"button_width": "64px"})}
 
     # one figure and one panel, drawn again on every move: the boxes' formulas are laid out once, only the numbers are
     # new text (a new figure would lay out every text again, and a new panel would make its ticks again)

@@ -13,6 +13,8 @@ def shape_explorer():
     controls = {
         "n_x": slider("n⁰ = n_x", 3, 8), "n_h": slider("n¹ = n_h", 4, 8), "n_y": slider("n² = n_y", 1, 4),
         "m": slider("m", 1, 8),
-        "pass_": widgets.ToggleButtons(options=[("forward", "forward"), ("backward", "backward")], value="forward", description="pass"),
+        # the label in the buttons, no description above them: one row with the m slider
+        "pass_": widgets.ToggleButtons(options=[("forward pass", "forward"), ("backward pass", "backward")], value="forward",
+                                       style={"button_width": "128px"}),
     }
     return Explorer(controls, lambda **v: draw_shapes(**v), tight=False, description="Shape explorer: move a slider to redraw every matrix as a block of its shape (needs a running kernel).")

@@ -19,7 +19,7 @@ def training_playground():
         "activation": widgets.ToggleButtons(options=["tanh", "relu", "sigmoid"], value="tanh", description="activation"),
         "learning_rate": widgets.SelectionSlider(options=[0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4], value=1.2,
                                                  description="learning rate", continuous_update=False),
-        "num_iterations": widgets.SelectionSlider(options=list(ITERATION_STOPS), value=2000,
+        "num_iterations": widgets.SelectionSlider(options=list(ITERATION_STOPS), value=1000,
                                                   description="iterations", continuous_update=False),
         "dataset": widgets.Dropdown(options=list(DATASETS), value="flower", description="data set"),
     }
