@@ -52,3 +52,20 @@ def test_relative_links_of_the_docs_lead_to_files():
         text = (ROOT / "docs" / page).read_text()
         for target in re.findall(r"\]\(([^)#:]+)\)", text):
             assert (ROOT / "docs" / target).exists(), f"{page} links to {target}, which does not exist"
+
+
+def test_the_explorer_places_teaching_md_gives_are_the_decks():
+    """"Jumping to the explorer": each `#/h/v` of teaching.md is where the live deck (tools/present.py's deck notebook,
+    made from the notebook's slide metadata) shows the notebook's explorer."""
+    import nbformat
+
+    said = dict((n, (int(h), int(v))) for h, v, n in re.findall(r"`#/(\d+)/(\d+)` in\s+(0\d)", TEACHING))
+    found = {}
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        h, v = -1, 0
+        for cell in nbformat.read(path, as_version=4).cells:
+            kind = cell.metadata.get("slideshow", {}).get("slide_type", "-")
+            h, v = (h + 1, 0) if kind == "slide" else (h, v + 1) if kind == "subslide" else (h, v)
+            if any("class='bbh-static'" in o.get("data", {}).get("text/html", "") for o in cell.get("outputs", [])):
+                found[path.name[:2]] = (h, v)
+    assert said == found

@@ -91,9 +91,7 @@ def draw_logistic_graph(x1=1.0, x2=-2.0, w1=0.5, w2=-0.3, b=0.1, y=1, *, show="b
     }
     edges = [("x1", "z"), ("w1", "z"), ("x2", "z"), ("w2", "z"), ("b", "z"), ("z", "a"), ("a", "L")]
     titles = {"values": "Forward pass: each node's value", "gradients": "Backward pass: each node's derivative dL/d(node)",
-              # on a slide on one line, which leaves the graph room beside the explorer's controls and table
-              "both": figure_size("Logistic regression as a computation graph: values (blue) and derivatives (vermilion)",
-                                  "Values (blue) and derivatives (vermilion)")}
+              "both": "Values (blue) and derivatives (vermilion)"}  # on one line on a slide too
     fig = ax.figure if ax is not None else plt.figure(figsize=figure_size(*LOGISTIC_GRAPH_SIZE))
     if ax is None:
         ax = fig.add_axes(figure_size(*LOGISTIC_GRAPH_AXES))

@@ -16,7 +16,8 @@ def training_playground():
     """
     controls = {
         "n_h": widgets.IntSlider(value=4, min=1, max=20, description="hidden units", continuous_update=False),
-        "activation": widgets.ToggleButtons(options=["tanh", "relu", "sigmoid"], value="tanh", description="activation"),
+        "activation": widgets.ToggleButtons(options=["tanh", "relu", "sigmoid"], value="tanh", description="activation",
+                                            style={"button_width": "92px"}),  # one row, "sigmoid" whole
         "learning_rate": widgets.SelectionSlider(options=[0.01, 0.03, 0.1, 0.3, 0.6, 1.2, 2.4], value=1.2,
                                                  description="learning rate", continuous_update=False),
         "num_iterations": widgets.SelectionSlider(options=list(ITERATION_STOPS), value=1000,
