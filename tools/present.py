@@ -47,9 +47,6 @@ def notebook(name):
     return found[0]
 
 
-WIDGET = "application/vnd.jupyter.widget-view+json"
-
-
 def output_html(output):
     """One stored output as the HTML the deck shows in its place."""
     if output.output_type == "stream":
@@ -66,11 +63,11 @@ def output_html(output):
 
 
 def live(cell):
-    """Whether the deck runs ``cell``: the imports (an explorer needs helpers set up) and the explorers (a stored run
-    keeps an explorer as its picture, captioned by helpers.widgets.explorer's "bbh-static" paragraph)."""
+    """Whether the deck runs ``cell``: the imports (an explorer needs helpers set up) and the explorers (a run keeps an
+    explorer as its picture, captioned by helpers.widgets.explorer's "bbh-static" paragraph: run_notebooks drops the
+    widget itself)."""
     return cell.cell_type == "code" and ("import helpers" in cell.source or any(
-        WIDGET in o.get("data", {}) or "class='bbh-static'" in o.get("data", {}).get("text/html", "")
-        for o in cell.get("outputs", [])))
+        "class='bbh-static'" in o.get("data", {}).get("text/html", "") for o in cell.get("outputs", [])))
 
 
 def deck(executed):

@@ -121,7 +121,6 @@ class TrainingView:
         self.points = list(ax.collections)  # the examples, drawn over the regions
         self.boundary = None
         self.data = (X, Y)
-        self.data_key = (X.shape, float(X.sum()), float(Y.sum()))
 
     def draw(self, parameters, costs, X, Y, activation="tanh", *, title="Two-layer network"):
         """The network's regions and boundary over the data (X, Y), and its cost curve; returns the figure."""
@@ -145,7 +144,8 @@ class TrainingView:
         # a move redraws the regions, the boundary, the points and the panel's edges over them, the title and the curve;
         # the rest stays
         changing = [self.regions, self.boundary, *self.points, *self.left.spines.values(), self.left.title, self.curve]
-        key = (self.data_key, self.right.get_xlim(), self.right.get_ylim(), self.left.get_xlim(), self.left.get_ylim())
+        # the data shown (a new data set is a new array, kept until the next one), and the panels' limits
+        key = (id(self.data[0]), self.right.get_xlim(), self.right.get_ylim(), self.left.get_xlim(), self.left.get_ylim())
         self.fig.bbh_png = lambda: self.blitter.png(changing, key)
         return self.fig
 
