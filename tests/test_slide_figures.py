@@ -75,7 +75,7 @@ def test_a_text_or_a_box_past_the_pictures_edge_is_counted_as_cut_and_only_if_dr
     assert marks["text-cut"] == 1 and style.fit_to_slide(fig, 90)["text-cut"] == 0  # a "tight" picture grows to hold it
 
 
-def test_a_legend_over_a_curve_or_markers_is_counted_and_one_beside_the_panel_is_not(slides):
+def test_a_legend_over_a_curve_markers_or_text_is_counted_and_one_beside_the_panel_is_not(slides):
     fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3))
     left.plot([0, 2], [0, 2], label="a straight line through the legend")  # no vertex inside the legend: a stretch of it
     left.set_xlim(0, 1), left.set_ylim(0, 1)
@@ -87,8 +87,24 @@ def test_a_legend_over_a_curve_or_markers_is_counted_and_one_beside_the_panel_is
     assert style.legends_over_data(fig) == [left.get_legend(), right.get_legend()]
     style.legend_beside(left)
     right.get_legend().remove()
+    assert style.legends_over_data(fig) == [left.get_legend()]  # beside its panel, over the next one's tick labels
+    fig.subplots_adjust(left=0.05, right=0.98, wspace=2.5)
     assert style.legends_over_data(fig) == []
     assert style.fit_to_slide(fig, 90)["legend-over"] == 0
     style.legend_below(fig)  # the panels' entries in one legend under them, each once
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["a straight line through the legend", "a marker"]
     assert left.get_legend() is None and style.legends_over_data(fig) == []
+
+
+@pytest.mark.parametrize("for_slides", [False, True])
+def test_the_training_figure_keeps_its_legend_off_the_cost_panel(monkeypatch, for_slides):
+    """plot_training's classes' legend sits between its panels, clear of the cost panel's tick labels (it covered "0.7")."""
+    import helpers
+
+    monkeypatch.setenv("BBH_SLIDES", "1" if for_slides else "0")
+    X, Y = helpers.make_flower()
+    parameters, costs = helpers.train(X, Y, n_h=4, num_iterations=50, learning_rate=1.2)
+    fig = helpers.plot_training(parameters, costs, X, Y, resolution=40)
+    fig.canvas.draw()
+    assert style.legends_over_data(fig) == [] and style.texts_cut(fig) == []
+    plt.close(fig)

@@ -178,20 +178,25 @@ def _dense(points, step=3.0):
 
 
 def legends_over_data(fig):
-    """The legends (drawn) that cover plotted data: a point of a curve, a marker, a bar's or an outline's edge, or a
-    contour line inside the legend's box (a panel's legend over its own panel, a figure's legend over any panel)."""
+    """The legends (drawn) that cover plotted data or text: a point of a curve, a marker, a bar's or an outline's edge,
+    or a contour line inside the legend's box, in any panel (a legend beside one panel may reach into the next), or a
+    text the figure draws (a neighbour's tick labels, a title) overlapping it."""
     from matplotlib.collections import PathCollection
     from matplotlib.contour import ContourSet
 
+    texts = [t for t in drawn_texts(fig) if _shown(t)]
     renderer = fig.canvas.get_renderer()
-    legends = [(ax.get_legend(), [ax]) for ax in fig.axes if ax.get_legend() is not None] + [(l, fig.axes) for l in fig.legends]
+    legends = [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None] + list(fig.legends)
     covering = []
-    for legend, axes in legends:
+    for legend in legends:
         if not legend.get_visible():
             continue
         box = legend.get_window_extent(renderer)
+        if any(_overlap(box, t.get_window_extent(renderer)) for t in texts if not _in_legend(t, legends)):
+            covering.append(legend)
+            continue
         pieces = []
-        for ax in (a for a in axes if a.get_visible()):
+        for ax in (a for a in fig.axes if a.get_visible()):
             for line in ax.get_lines():
                 if line.get_visible():
                     pieces.append(_dense(line.get_transform().transform(np.asarray(line.get_xydata(), float))))
@@ -211,6 +216,16 @@ def legends_over_data(fig):
         if inside.any():
             covering.append(legend)
     return covering
+
+
+def _overlap(a, b, slack=1.0):
+    """Whether boxes ``a`` and ``b`` (display pixels) share more than a ``slack``-wide strip."""
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > slack and min(a.y1, b.y1) - max(a.y0, b.y0) > slack
+
+
+def _in_legend(text, legends):
+    """Whether ``text`` is an entry or the title of one of ``legends``."""
+    return any(text in legend.get_texts() or text is legend.get_title() for legend in legends)
 
 
 def smallest_text_px(fig, dpi):

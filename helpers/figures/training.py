@@ -79,7 +79,8 @@ def plot_training(parameters, costs, X, Y, activation="tanh", *, title="Two-laye
     fig, (left, right) = plt.subplots(1, 2, figsize=figure_size(WIDE, SLIDE_WIDE))
     plot_decision_boundary(lambda P: predict(parameters, P, activation), X, Y, title=title, ax=left, resolution=resolution)
     plot_costs(costs, ax=right)
-    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.9, wspace=0.22)  # fixed: no extra layout pass
+    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.9, wspace=0.5)  # fixed: no extra layout pass; the
+    # classes' legend between the panels
     return fig
 
 
