@@ -242,3 +242,54 @@ def test_a_playground_move_draws_only_what_changed_and_shows_what_a_whole_drawin
         assert shown.shape == whole.shape
         differ = np.abs(shown[..., :3] - whole[..., :3]).max(axis=-1) > 0.1
         assert not differ.any(), (control, value, differ.mean())
+
+
+def test_a_graph_move_draws_only_the_numbers_and_shows_what_a_whole_drawing_shows():
+    """The graph explorer's boxes are sized by the room of their numbers (figures.graph.NUMBER_ROOM), so most moves
+    draw only the numbers over a kept copy of the rest: the same picture as a whole drawing, whether a move keeps every
+    box's size (a slider's step, y toggled) or reaches the sliders' ends (da of a confident wrong answer, -1e+09)."""
+    import io
+
+    import matplotlib.image
+
+    from helpers.figures import graph
+    from helpers.figures.display import figure_png
+
+    explorer = helpers.graph_explorer()
+    blitter = explorer.view.blitter
+    whole_drawings = blitter.whole_drawings
+    for control, value in (("x1", 1.1), ("y", 0), ("w2", 2.5), ("b", -3.0), ("x1", -3.0), ("w1", 3.0), ("x2", 3.0)):
+        explorer.controls[control].value = value
+        fig = explorer._draw(**explorer.values)[0]
+        shown = matplotlib.image.imread(io.BytesIO(explorer.figure.value), format="png")
+        whole = matplotlib.image.imread(io.BytesIO(figure_png(fig, tight=False)), format="png")
+        assert shown.shape == whole.shape
+        differ = np.abs(shown[..., :3] - whole[..., :3]).max(axis=-1) > 0.1
+        assert not differ.any(), (control, value, differ.mean())
+    print("whole drawings:", blitter.whole_drawings - whole_drawings, "of 7 moves")
+    assert blitter.whole_drawings == whole_drawings  # no number outgrows its room: every move draws the numbers only
+    assert graph._room("dz = -1.301") == graph._room("dz = 2.000") == graph._room("dz = -7.6e-10") == "dz = -0.0e-00"
+    assert graph._room("da = -1.3e+09", least="-00000.000") == "da = -00000.000"
+    assert graph._room("da = -123456.789", least="-00000.000") == "da = -000000.000"  # more than the sliders can give
+    assert graph._room("$L$, y = 1", least="") == "$L$, y = 0"
+
+
+@pytest.mark.parametrize("values", [(1.0, -2.0, 0.5, -0.3, 0.1, 1), (-3.0, 3.0, 3.0, 3.0, -3.0, 1), (0.0, 0.0, 0.0, 0.0, 0.0, 0),
+                                    (-3.0, -3.0, 3.0, 3.0, -3.0, 1), (3.0, 3.0, 3.0, 3.0, 3.0, 1), (3.0, 3.0, 3.0, 3.0, 3.0, 0),
+                                    (-3.0, 3.0, -3.0, 2.9, 3.0, 0)])
+def test_every_line_of_the_logistic_graph_sits_inside_its_box(values):
+    """A box is sized by the room of its lines (a number's room, a name's own text): no line may stick out of it."""
+    from helpers.figures.alt_text import BOX
+
+    fig = helpers.draw_logistic_graph(*values)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in ax.texts if t.get_gid() == BOX]
+    lines = [t for t in ax.texts if t.get_gid() != BOX and t.get_text()]
+    assert len(boxes) == 8 and len(lines) >= 18
+    for line in lines:
+        extent = line.get_window_extent(renderer)
+        assert any(box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0 and extent.y1 <= box.y1
+                   for box in boxes), line.get_text()
+    plt.close(fig)

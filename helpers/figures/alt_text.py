@@ -22,7 +22,8 @@ def describe(fig, text, *, texts=True):
     return fig
 
 
-BOX = "bbh-box"  # the gid of a text that holds a whole box of a drawn graph (its lines are drawn separately)
+BOX = "bbh-box"  # the gid of a text that holds a whole box of a drawn graph (its lines are drawn separately; what it
+# says is its ``bbh_said`` when it has one: a box sized by room for its numbers holds zeros, figures/graph.py)
 
 
 _MATH = [(r"\\mathcal\{(\w)\}", r"\1"), (r"\\(tanh|log|exp|max|min)\b", r"\1"), (r"\\\|", "‖"),
@@ -84,7 +85,8 @@ def alt_text(fig):
         texts = [t for t in ax.texts if t.get_gid() == BOX] or [
             t for t in ax.texts if t.get_visible() and t.get_color() != "none" and t.get_text().strip()]
         if texts and not getattr(fig, "_bbh_skip_texts", False):
-            bits.append(("boxes: " if not ax.axison else "note: ") + "; ".join(plain(t.get_text()) for t in texts))
+            bits.append(("boxes: " if not ax.axison else "note: ")
+                        + "; ".join(plain(getattr(t, "bbh_said", t.get_text())) for t in texts))  # a box's lines
         if bits:
             parts.append((f"Panel {number}: " if len(panels) > 1 else "") + "; ".join(bits))
     said = ". ".join(part.strip().rstrip(".") for part in parts if part.strip())

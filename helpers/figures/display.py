@@ -113,6 +113,7 @@ class Blitter:
     def __init__(self, fig):
         self.fig = fig
         self._key, self._background = None, None
+        self.whole_drawings = 0  # how many times it drew everything (a new key)
 
     def png(self, changing, key):
         """The figure as PNG bytes, where ``changing`` are the artists that a move changes and ``key`` all that the rest
@@ -124,6 +125,7 @@ class Blitter:
             if key != self._key or self._background is None:
                 canvas.draw()
                 self._key, self._background = key, canvas.copy_from_bbox(self.fig.bbox)
+                self.whole_drawings += 1
             else:
                 canvas.restore_region(self._background)
             for artist in sorted(changing, key=lambda a: a.get_zorder()):  # in the order a whole drawing draws them

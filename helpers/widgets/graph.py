@@ -1,9 +1,7 @@
 """The graph explorer of notebook 01: sliders for one example's inputs and weights; the graph and its table redrawn."""
 import ipywidgets as widgets
 
-from ..figures.display import offscreen_figure
-from ..figures.graph import LOGISTIC_GRAPH_AXES, LOGISTIC_GRAPH_SIZE, draw_logistic_graph, logistic_check_table
-from ..figures.style import figure_size
+from ..figures.graph import LogisticGraphView, logistic_check_table
 from ..math.logistic import logistic_graph_values
 from .explorer import Explorer
 
@@ -23,14 +21,14 @@ def graph_explorer():
                 "y": widgets.ToggleButtons(options=[("y = 0", 0), ("y = 1", 1)], value=1, tooltips=["label y = 0", "label y = 1"],
                                            style={"button_width": "64px"})}
 
-    # one figure and one panel, drawn again on every move: the boxes' formulas are laid out once, only the numbers are
-    # new text (a new figure would lay out every text again, and a new panel would make its ticks again)
-    ax = offscreen_figure(figure_size(*LOGISTIC_GRAPH_SIZE)).add_axes(figure_size(*LOGISTIC_GRAPH_AXES))
+    # one figure, drawn again on every move: the boxes' formulas are laid out once, and a move that keeps the boxes'
+    # sizes draws only the numbers (figures.graph.LogisticGraphView)
+    view = LogisticGraphView()
 
     def draw(x1, x2, w1, w2, b, y):
-        for text in ax.texts[:]:  # the boxes, their lines and the arrows (annotations)
-            text.remove()
-        fig = draw_logistic_graph(x1, x2, w1, w2, b, y, show="both", ax=ax)
-        return fig, logistic_check_table(logistic_graph_values(x1, x2, w1, w2, b, y))
+        return view.draw(x1, x2, w1, w2, b, y), logistic_check_table(logistic_graph_values(x1, x2, w1, w2, b, y))
 
-    return Explorer(controls, draw, tight=False, description="Graph explorer: move a slider to redraw every value and derivative (needs a running kernel).")
+    explorer = Explorer(controls, draw, tight=False,
+                        description="Graph explorer: move a slider to redraw every value and derivative (needs a running kernel).")
+    explorer.view = view  # its figure, for the tests
+    return explorer
