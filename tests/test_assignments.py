@@ -44,7 +44,7 @@ CALLS = {"03-predict": "my_forward_propagation", "03-train": "my_forward_propaga
 
 # nbgrader's own commands, through its Python API in one process (its start costs 3 s, once, not once per command):
 # "release" generates every assignment; "grade" autogrades every student's submission, writes their feedback and
-# prints the grades {assignment: {student: {grade_id: [score, max_score]}}}
+# prints the grades {assignment: {student: {grade_id: [score, max_score, needs_manual_grade]}}}
 NBGRADER = """\
 import json, sys
 from nbgrader.api import Gradebook
@@ -75,7 +75,8 @@ for assignment in assignments:
     done(api.generate_feedback(assignment, force=True), f"generate_feedback {assignment}")
 if step == "grade":
     with Gradebook(f"sqlite:///{course}/gradebook.db") as gradebook:
-        print(json.dumps({a: {s: {g.name: [g.score, g.max_score] for g in gradebook.find_submission_notebook(
+        print(json.dumps({a: {s: {g.name: [g.score, g.max_score, g.needs_manual_grade]
+                                  for g in gradebook.find_submission_notebook(
             gradebook.find_assignment(a).notebooks[0].name, a, s).grades} for s in students} for a in assignments}))
 """
 
@@ -124,7 +125,8 @@ def nbgrader(step, course, assignments):
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """Release every assignment, hand in each student's copy, autograde and give feedback: one course folder, one
-    gradebook, nbgrader in one process. {assignment: {student: {grade_id: [score, max_score]}}}, and the course folder."""
+    gradebook, nbgrader in one process. {assignment: {student: {grade_id: [score, max_score, needs_manual_grade]}}}, and
+    the course folder."""
     if not (GRADING / "nbgrader").exists():
         pytest.fail("nbgrader is not installed in .venv-teach: run `make setup` (the instructors' tools' own venv)")
     course = make_assignments.build(tmp_path_factory.mktemp("course"))
@@ -165,6 +167,14 @@ def test_correct_gets_every_point_wrong_and_blank_none(graded, name):
         assert {k: v[1] for k, v in tests.items()} == expected
         want = (lambda points: points) if student == "correct" else (lambda points: 0)
         assert {k: v[0] for k, v in tests.items()} == {k: want(p) for k, p in expected.items()}, (student, tests)
+
+
+def test_no_submission_needs_a_manual_grade(graded):
+    """teaching.md tells TAs that after autograde no cell needs a manual grade (formgrader's flag), whatever the
+    submission: right, wrong, blank, cheating or calling the reference."""
+    flagged = [(name, student, grade_id) for name, students in graded[0].items() for student, grades in students.items()
+               for grade_id, (_, _, manual) in grades.items() if manual]
+    assert flagged == [] and len(graded[0]) == len(ASSIGNMENTS)
 
 
 @pytest.mark.parametrize("name", ASSIGNMENTS)

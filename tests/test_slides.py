@@ -100,7 +100,8 @@ def test_the_audit_sees_each_kind_of_fault(tmp_path):
     """Too tall, too wide, no question, small figure text, a broken word, a figure's text cut, a legend over data, a tool
     comment, a bare boolean, an answer beside its question: one slide each, found at both sizes."""
     require_chromium()
-    notes = {"minutes": 1, "say": "What the presenter says here.", "ask": "What does the class think?"}
+    notes = {"minutes": 1, "say": "What the presenter says here.", "ask": "What does the class think?",
+             "answer": "What the presenter answers."}
     cells = [
         nbformat.v4.new_markdown_cell("## Too tall\n\n" + "\n\n".join(f"Line {i}." for i in range(30))),
         nbformat.v4.new_markdown_cell("## Too wide\n\n$$" + " + ".join(f"x_{{{i}}}" for i in range(90)) + "$$"),
@@ -153,6 +154,22 @@ def test_the_audit_sees_each_kind_of_fault(tmp_path):
                 deck["bare_booleans"], deck["answer_beside_question"]) == ([6], [7], [8], [9], [10], [11]), deck
     own, shown = report["99_bad.slides.html 1280x720"]["heights"][4]
     assert 0.95 * 720 < own and shown <= 720, (own, shown)
+
+
+def test_a_question_without_its_answer_stops_the_build_and_the_answers_reach_the_speaker_view_only(tmp_path):
+    notes = {"minutes": 1, "say": "What the presenter says here.", "ask": "What does the class think?"}
+    cells = [nbformat.v4.new_markdown_cell(f"## Slide {k}", metadata={"slideshow": {"slide_type": "slide"},
+                                                                       "bbh": {"notes": dict(notes)}}) for k in (1, 2)]
+    cells[0].metadata.bbh.notes["answer"] = "Forty-two, said only to the presenter."
+    path = tmp_path / "99_half.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    with pytest.raises(ValueError, match="no answer .* '## Slide 2'"):
+        make_slides.build(tmp_path / "slides", [path])
+    cells[1].metadata.bbh.notes["answer"] = "Seven, said only to the presenter."
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    html = make_slides.build(tmp_path / "slides", [path])[0].read_text()
+    for answer in ("Forty-two", "Seven"):
+        assert re.search(rf'<aside class="notes">(?:(?!</aside>).)*Answer:</strong> {answer}', html, flags=re.S), answer
 
 
 def test_a_slide_without_notes_stops_the_build(tmp_path):

@@ -6,7 +6,7 @@ Usage:  .venv/bin/python tools/make_editions.py [OUTPUT_DIR]      (default: note
 
 solutions/ is the source: every notebook with its exercises solved, for instructors and for self-study. The
 exercise edition, what `make lab`, the README's links and the launch badges open, is generated from it and never
-edited by hand. In each code cell every solution block, from a line `### BEGIN SOLUTION` to a line
+edited by hand. The answers of the speaker notes (``bbh.notes.answer``) stay in solutions/. In each code cell every solution block, from a line `### BEGIN SOLUTION` to a line
 `### END SOLUTION` (the nbgrader convention), becomes at the block's indentation either
 
     # YOUR CODE HERE
@@ -66,6 +66,7 @@ def exercise_edition(nb, name):
     nb, _ = ClearOutputPreprocessor().preprocess(nb, {})
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        cell.metadata.get("bbh", {}).get("notes", {}).pop("answer", None)  # the presenter's, in solutions/ only
     return nb
 
 

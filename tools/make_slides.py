@@ -136,19 +136,38 @@ def finish(body, decks):
     return deck_links(words_whole(body.replace("</head>", STYLE + "</head>", 1)), decks)
 
 
-def speaker_notes(nb):
+def slide_starts(nb):
+    """The indices of the cells that start a slide or a subslide (as reveal.js counts slides)."""
+    return [i for i, c in enumerate(nb.cells) if c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide")]
+
+
+def slide_answers(path):
+    """The answer to each slide's question (``bbh.notes.answer``), in slide order, from the full edition of the notebook
+    at ``path`` (solutions/ holds them; the exercise edition, which students receive, does not)."""
+    source = ROOT / "solutions" / Path(path).name
+    nb = nbformat.read(source if source.exists() else path, as_version=4)
+    return [nb.cells[i].metadata.get("bbh", {}).get("notes", {}).get("answer") for i in slide_starts(nb)]
+
+
+def speaker_notes(nb, answers):
     """Give every slide its speaker notes (reveal.js shows them in the speaker view, key S): a "notes" cell at the end of
-    each slide, made from the metadata ``bbh.notes`` of the cell that starts it (minutes, what to say, what to ask)."""
-    starts = [i for i, c in enumerate(nb.cells) if c.metadata.get("slideshow", {}).get("slide_type") in ("slide", "subslide")]
+    each slide, made from the metadata ``bbh.notes`` of the cell that starts it (minutes, what to say, what to ask) and
+    from ``answers``, one per slide (`slide_answers`)."""
+    starts = slide_starts(nb)
     notes = [nb.cells[i].metadata.get("bbh", {}).get("notes") for i in starts]
     if not all(notes):
         first = next(nb.cells[i].source.splitlines()[0] for i, n in zip(starts, notes) if not n)
         raise ValueError(f"a slide has no speaker notes (metadata bbh.notes): the slide starting {first!r}")
+    if len(answers) != len(starts) or not all(answers):
+        first = next((nb.cells[i].source.splitlines()[0] for i, a in zip(starts, answers) if not a), "(a slide too many)")
+        raise ValueError(f"a slide's question has no answer (metadata bbh.notes.answer in solutions/): the slide starting "
+                         f"{first!r}")
     total = sum(n["minutes"] for n in notes)
     begins = [sum(n["minutes"] for n in notes[:k]) for k in range(len(notes))]
-    for end, note, begin in reversed(list(zip(starts[1:] + [len(nb.cells)], notes, begins))):  # from the end: indices hold
+    for end, note, begin, answer in reversed(list(zip(starts[1:] + [len(nb.cells)], notes, begins, answers))):  # from the
+        # end: the indices before stay valid
         text = (f"**{note['minutes']} min** (minute {begin} to {begin + note['minutes']} of {total})\n\n{note['say']}\n\n"
-                f"**Ask the class:** {note['ask']}")
+                f"**Ask the class:** {note['ask']}\n\n**Answer:** {answer}")
         cell = nbformat.v4.new_markdown_cell(text, metadata={"slideshow": {"slide_type": "notes"}})
         nb.cells.insert(end, cell)
 
@@ -190,7 +209,7 @@ def build(output_dir=ROOT / "build" / "slides", notebooks=None, run=run_for_slid
     for path in paths:
         nb = copy.deepcopy(run(path))
         for_the_deck(nb)
-        speaker_notes(nb)
+        speaker_notes(nb, slide_answers(path))
         body, _ = slides.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
         target = output_dir / f"{path.stem}.slides.html"
         target.write_text(finish(body, {p.stem for p in paths}), encoding="utf-8")

@@ -13,7 +13,7 @@ At 1280×720 and 1024×768, every slide shown with all its fragments:
   it too (the bug gallery of 04 prints the right line beside each bug);
 - console errors, page errors, and requests that are not for a local file;
 - broken links: an <a href> to a local file that is not there;
-- no notes: a slide without speaker notes that say its minutes and a question to ask the class;
+- no notes: a slide without speaker notes that say its minutes, a question to ask the class and its answer;
 - small figure text: a figure whose smallest text, as the slide shows it, is smaller than the slide's body text (helpers
   writes that size into the <img> it draws for a slide; a figure without it counts as small);
 - broken words: a code or output line that wraps between two characters that are not spaces ("hidden uni|t", "0.05|8");
@@ -101,7 +101,8 @@ MEASURE = """() => {
     return output !== null && output.innerText.trim() !== '' && slide.querySelector('.celltag_bbh-asks-' + key) !== null;
   }).length;
   const aside = slide.querySelector('aside.notes');
-  const notes = aside !== null && / min /.test(aside.textContent) && /Ask the class: .+\\?/.test(aside.textContent);
+  const notes = aside !== null && / min /.test(aside.textContent) && /Ask the class: .+\\?/.test(aside.textContent)
+    && /Answer: \\S/.test(aside.textContent);
   return {overflowing, cuts, notes, small: small.length, text: slide.innerText, h: slide.scrollHeight, ch: slide.clientHeight,
           shown: Math.round(box.height), broken, textCut, legendOver, toolComments, bare, answered};
 }"""
