@@ -5,7 +5,8 @@ Usage:  .venv/bin/python benchmarks/step.py [--quick]
 It measures, with medians over repeated runs:
 - one training step (forward + cost + backward + update) at 2-4-1 m=400, 784-128-1 m=1000 and
   784-512-1 m=20000, in float64 and float32, two ways: through the public, checked functions
-  (what a notebook calls) and through the bare equations (what `helpers.train` loops over);
+  (what a notebook calls) and through the bare equations, unchecked (`helpers.train` runs them as a leaner loop
+  that writes every array in place, `network._descend`: the whole training below times it);
 - the achieved GFLOP/s as a percentage of this machine's numpy matmul peak (a large square matmul
   of the same dtype), counting the matmuls a step needs: forward W1·X and W2·A1, backward dW2, W2ᵀ·dZ2
   and dW1 (no dX), i.e. 2·(2·n_h·n_x·m) + 3·(2·n_y·n_h·m);
@@ -104,7 +105,7 @@ def main(quick=False):
     for dtype, peak in peaks.items():
         print(f"numpy matmul peak ({np.dtype(dtype).name}, 3000 x 3000): {peak:.1f} GFLOP/s")
     print()
-    print("| step | dtype | public, checked: median (best) | bare, train's loop: median (best) | GFLOP/s (bare) | % of matmul peak (public / bare) |")
+    print("| step | dtype | public, checked: median (best) | bare: median (best) | GFLOP/s (bare) | % of matmul peak (public / bare) |")
     print("|---|---|---|---|---|---|")
     results = {}
     for n_x, n_h, n_y, m in SIZES:

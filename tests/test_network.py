@@ -182,10 +182,45 @@ def test_train_accepts_a_backward_pass_and_checks_its_shapes():
     X, Y = helpers.make_moons(60)
     reference = helpers.train(X, Y, 3, num_iterations=50)
     mine = helpers.train(X, Y, 3, num_iterations=50, backward=helpers.backward_propagation)
-    assert np.array_equal(reference[1], mine[1])
+    # the same equations, up to rounding: train's own loop writes in place and folds α/m into dZ2 (network._descend)
+    assert np.allclose(reference[1], mine[1], rtol=1e-13, atol=0)
+    assert all(np.allclose(reference[0][k], mine[0][k], rtol=1e-12, atol=1e-15) for k in mine[0])
 
     def flat_db1(parameters, cache, X, Y):
         grads = helpers.backward_propagation(parameters, cache, X, Y)
         return {**grads, "db1": grads["db1"].ravel()}
     with pytest.raises(ValueError, match="db1"):
         helpers.train(X, Y, 3, num_iterations=5, backward=flat_db1)
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu", "sigmoid"])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_trains_lean_loop_gives_the_public_functions_numbers(activation, dtype):
+    """train's loop (network._descend: arrays written in place, α/m folded into dZ2, the costs of 250 steps at a time)
+    against the public functions step by step, past a chunk of costs, with 1 and 3 outputs; and train_with_history's
+    record (W1 before each step and at the end, dW1 of the first step)."""
+    from helpers.math.training import train_with_history
+
+    rng = np.random.default_rng(5)
+    for n_y in (1, 3):
+        X = rng.standard_normal((3, 40)).astype(dtype)
+        Y = (rng.uniform(size=(n_y, 40)) > 0.5).astype(dtype)
+        start = helpers.initialize_parameters(3, 5, n_y, scale=0.5, seed=2, dtype=dtype)
+        trained, costs = helpers.train(X, Y, 5, num_iterations=260, learning_rate=0.5, activation=activation,
+                                       initial_parameters=start)
+        parameters, expected = start, []
+        for _ in range(260):
+            A2, cache = helpers.forward_propagation(X, parameters, activation)
+            expected.append(helpers.compute_cost(A2, Y))
+            grads = helpers.backward_propagation(parameters, cache, X, Y, activation)
+            parameters = helpers.update_parameters(parameters, grads, 0.5)
+        tight = 1e-12 if dtype == np.float64 else 2e-4
+        assert costs.shape == (260,) and np.allclose(costs, expected, rtol=tight, atol=0), (n_y, activation)
+        assert all(trained[k].dtype == dtype and np.allclose(trained[k], parameters[k], rtol=tight, atol=tight)
+                   for k in parameters)
+        history_end, history = train_with_history(X, Y, start, num_iterations=260, learning_rate=0.5,
+                                                  activation=activation)
+        first = helpers.backward_propagation(start, helpers.forward_propagation(X, start, activation)[1], X, Y, activation)
+        assert np.array_equal(history["W1"][0], start["W1"]) and np.array_equal(history["W1"][-1], history_end["W1"])
+        assert history["W1"].shape == (261, 5, 3) and np.allclose(history["dW1"], first["dW1"], rtol=tight, atol=1e-7)
+        assert np.array_equal(history["costs"], costs)

@@ -139,14 +139,16 @@ class Blitter:
                 artist.set_animated(False)
 
 
-def figure_png(fig, dpi=90, tight=True):
+def figure_png(fig, dpi=90, tight=True, live=False):
     """The figure as PNG bytes on a white background; the figure is closed (it is not shown twice).
 
     ``tight=False`` saves the figure as laid out, one drawing pass instead of two: for figures that
-    place themselves (an explorer's redraw is timed by its user).
+    place themselves (an explorer's redraw is timed by its user). ``live``: a picture shown once and never stored,
+    compressed at level 1 (a fifth larger than the default level 6, written in half the time).
     """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight" if tight else None)
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", bbox_inches="tight" if tight else None,
+                pil_kwargs={"compress_level": 1} if live else None)
     plt.close(fig)
     return buffer.getvalue()
 

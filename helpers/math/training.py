@@ -8,7 +8,7 @@ import numpy as np
 
 from .datasets import load_dataset
 from . import checks
-from .network import _backward, _cost, _forward, _learning_rate, initialize_parameters, train
+from .network import _cost, _descend, _forward, _learning_rate, initialize_parameters, train
 
 
 def train_with_history(X, Y, parameters, *, num_iterations=1000, learning_rate=1.2, activation="tanh"):
@@ -23,19 +23,10 @@ def train_with_history(X, Y, parameters, *, num_iterations=1000, learning_rate=1
     checks.activation(activation)
     Y = checks.labels(Y, X.shape[1], W2.shape[0], X.dtype)
     alpha = _learning_rate(learning_rate)
-    W1s, costs, first_dW1 = [W1.copy()], [], None
-    for _ in range(num_iterations):
-        A2, cache = _forward(X, W1, b1, W2, b2, activation)
-        costs.append(_cost(A2, Y))
-        grads = _backward(X, Y, W2, cache["Z1"], cache["A1"], A2, activation)
-        if first_dW1 is None:
-            first_dW1 = grads["dW1"]
-        W1 -= alpha * grads["dW1"]
-        b1 -= alpha * grads["db1"]
-        W2 -= alpha * grads["dW2"]
-        b2 -= alpha * grads["db2"]
-        W1s.append(W1.copy())
-    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, {"W1": np.array(W1s), "costs": np.array(costs), "dW1": first_dW1}
+    costs, W1s = np.empty(num_iterations), np.empty((num_iterations + 1, *W1.shape), W1.dtype)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # as in `train`
+        first_dW1 = _descend(X, Y, W1, b1, W2, b2, alpha, activation, costs, W1s)
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, {"W1": W1s, "costs": costs, "dW1": first_dW1}
 
 
 # a run whose cost passed this many times its starting cost has diverged: it is stopped there, because what it does

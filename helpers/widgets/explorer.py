@@ -82,7 +82,7 @@ class Explorer(widgets.VBox):
             self._marks = fit_to_slide(fig, 90, tight=self._tight)
         elif for_slides():  # a live deck: the titles wrapped as in that picture, nothing measured
             wrap_titles(fig)
-        png = fast() if fast is not None and not measure else figure_png(fig, tight=self._tight)
+        png = fast() if fast is not None and not measure else figure_png(fig, tight=self._tight, live=not measure)
         if fast is not None and measure:
             fast()  # keeps the unchanging parts for the moves to come (the first move need not draw everything)
         self.figure.value = png
