@@ -234,7 +234,8 @@ def test_a_playground_move_draws_only_what_changed_and_shows_what_a_whole_drawin
     from helpers.figures.display import figure_png
 
     explorer = helpers.training_playground()
-    for control, value in (("n_h", 2), ("learning_rate", 2.4), ("n_h", 20), ("learning_rate", 0.6), ("dataset", "moons")):
+    for control, value in (("n_h", 2), ("learning_rate", 2.4), ("n_h", 20), ("learning_rate", 0.6), ("num_iterations", 3000),
+                           ("num_iterations", 100), ("dataset", "moons")):
         explorer.controls[control].value = value
         fig = explorer._draw(**explorer.values)[0]
         shown = matplotlib.image.imread(io.BytesIO(explorer.figure.value), format="png")
@@ -293,3 +294,23 @@ def test_every_line_of_the_logistic_graph_sits_inside_its_box(values):
         assert any(box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0 and extent.y1 <= box.y1
                    for box in boxes), line.get_text()
     plt.close(fig)
+
+
+def test_an_initialization_move_draws_only_what_changed_and_shows_what_a_whole_drawing_shows():
+    """The initialization explorer draws its curves, title and value axes over a kept copy of the rest: the same picture
+    as a whole drawing of the figure, for every start and both ends of the scale."""
+    import io
+
+    import matplotlib.image
+
+    from helpers.figures.display import figure_png
+
+    explorer = helpers.initialization_explorer()
+    for control, value in (("scale", 10.0), ("start", "equal"), ("scale", 0.001), ("start", "zeros"), ("start", "random")):
+        explorer.controls[control].value = value
+        fig = explorer._draw(**explorer.values)[0]
+        shown = matplotlib.image.imread(io.BytesIO(explorer.figure.value), format="png")
+        whole = matplotlib.image.imread(io.BytesIO(figure_png(fig, tight=False)), format="png")
+        assert shown.shape == whole.shape
+        differ = np.abs(shown[..., :3] - whole[..., :3]).max(axis=-1) > 0.1
+        assert not differ.any(), (control, value, differ.mean())

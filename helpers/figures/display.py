@@ -108,26 +108,33 @@ def offscreen_figure(figsize):
 
 class Blitter:
     """Draw a figure's unchanging parts once; on each later redraw, only the artists that change, on top of a copy of
-    those parts ("blitting"): an explorer's panels, ticks and labels are not drawn again on every move."""
+    those parts ("blitting"): an explorer's panels, ticks and labels are not drawn again on every move. The copies of
+    the last few keys are kept (going back to a data set or an axis seen before draws no panel again)."""
+
+    KEPT = 8  # copies of the unchanging parts kept, the most recently used (a copy is the figure's pixels, ~1.4 MB)
 
     def __init__(self, fig):
         self.fig = fig
-        self._key, self._background = None, None
-        self.whole_drawings = 0  # how many times it drew everything (a new key)
+        self._backgrounds = {}  # key → the pixels of the unchanging parts, the most recently used last
+        self.whole_drawings = 0  # how many times it drew everything (a key not kept)
 
     def png(self, changing, key):
         """The figure as PNG bytes, where ``changing`` are the artists that a move changes and ``key`` all that the rest
-        depends on (the data set, the axes' limits): a new key draws everything again and keeps the new background."""
+        depends on (the data set, the axes' limits): a key not kept draws everything again and keeps the new copy."""
         canvas = self.fig.canvas
         for artist in changing:
             artist.set_animated(True)  # left out of a whole drawing, drawn below
         try:
-            if key != self._key or self._background is None:
+            background = self._backgrounds.pop(key, None)
+            if background is None:
                 canvas.draw()
-                self._key, self._background = key, canvas.copy_from_bbox(self.fig.bbox)
+                background = canvas.copy_from_bbox(self.fig.bbox)
                 self.whole_drawings += 1
+                while len(self._backgrounds) >= self.KEPT:
+                    self._backgrounds.pop(next(iter(self._backgrounds)))
             else:
-                canvas.restore_region(self._background)
+                canvas.restore_region(background)
+            self._backgrounds[key] = background
             for artist in sorted(changing, key=lambda a: a.get_zorder()):  # in the order a whole drawing draws them
                 self.fig.draw_artist(artist)
             buffer = io.BytesIO()

@@ -7,7 +7,7 @@ from ..math.initialization import constant_parameters, scaled_parameters
 from ..math.network import forward_propagation
 from ..math.training import train_with_history
 from .alt_text import describe
-from .display import offscreen_figure
+from .display import Blitter, offscreen_figure
 from .style import LINESTYLES, PALETTE, SLIDE_WIDE, WIDE, figure_size, legend_below, legend_beside, pt
 
 
@@ -100,6 +100,7 @@ class UnitsAndCostView:
         self.right.set_ylabel("cost $J$")
         self.right.set_title("Cost during training")
         self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.13, top=0.9, wspace=0.55)  # room for the legend beside
+        self.blitter = Blitter(self.fig)
 
     def draw(self, history, kind):
         """The run in ``history`` (from `train_with_history`), started as ``kind`` says ("random start, scale 0.01")."""
@@ -115,4 +116,9 @@ class UnitsAndCostView:
         self.cost.set_data(np.arange(len(costs)), costs)
         self.right.set_xlim(-0.05 * len(costs), 1.05 * len(costs))
         self.right.set_ylim(0, max(1.0, float(np.max(costs[:50])) * 1.05))
+        # a move draws the curves, the left title and both value axes (their limits follow the run); the panels, the
+        # iterations' axes, the legend and the rest stay
+        changing = [*self.left.get_lines(), self.cost, self.left.title, self.left.yaxis, self.right.yaxis]
+        key = (self.left.get_xlim(), self.right.get_xlim(), self.left.get_legend() is not None)
+        self.fig.bbh_png = lambda: self.blitter.png(changing, key)
         return self.fig

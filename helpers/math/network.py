@@ -264,33 +264,40 @@ def _descend(X, Y, W1, b1, W2, b2, alpha, activation, costs, W1s=None):
     ``W1s[i]`` (if given, an array (len(costs) + 1, n_h, n_x)) W1 before step i and, last, after the last step.
     Returns dW1 of the first step (None if there is none).
 
-    The six equations of `_backward` and the update, with every array made once and written in place, and α/m folded
-    into dZ2 (then dW2 = dZ2 A1ᵀ is already α dW2, and so on down): a step is about twenty numpy calls, where a step
-    through the functions above makes fifty, and at the sizes of the course each call's overhead is most of its time.
-    The cost of each step is computed from its A2 afterwards, for COST_CHUNK steps at a time. The same numbers as a step
-    through the functions above, up to rounding (the products are summed in another order).
+    The six equations of `_backward` and the update, in about eighteen numpy calls a step where a step through the
+    functions above makes fifty (at the course's sizes a call's overhead is most of its time): every array is made
+    once and written in place; each layer's bias is the last column of its weights, [W b], so that one product gives
+    Z = [W b] [A_prev; 1] and another [dW db] = dZ [A_prev; 1]ᵀ (the row of ones sums dZ over the examples); the
+    parameters, and the gradients, are one array each, so the update is one subtraction; α/m is folded into dZ2 (then
+    dZ2 A1ᵀ is already α dW2, and so on down). The cost of each step is computed from its A2 afterwards, COST_CHUNK steps
+    at a time. The same numbers as a step through the functions above, up to rounding.
     """
     m, dtype = X.shape[1], X.dtype
-    n_h, n_y = W1.shape[0], W2.shape[0]
-    Z1, A1, G = (np.empty((n_h, m), dtype) for _ in range(3))
+    (n_h, n_x), n_y = W1.shape, W2.shape[0]
+    size = n_h * (n_x + 1)
+    P, D = np.empty(size + n_y * (n_h + 1), dtype), np.empty(size + n_y * (n_h + 1), dtype)  # [W1 b1] then [W2 b2]
+    P1, P2 = P[:size].reshape(n_h, n_x + 1), P[size:].reshape(n_y, n_h + 1)
+    D1, D2 = D[:size].reshape(n_h, n_x + 1), D[size:].reshape(n_y, n_h + 1)
+    P1[:, :n_x], P1[:, n_x:], P2[:, :n_h], P2[:, n_h:] = W1, b1, W2, b2
+    X1 = np.vstack([X, np.ones((1, m), dtype)])  # [X; 1]
+    A1_1 = np.ones((n_h + 1, m), dtype)  # [A1; 1]: the activation is written into its first n_h rows
+    A1, X1_T, A1_1_T, W2_T = A1_1[:n_h], X1.T, A1_1.T, P2[:, :n_h].T
+    Z1, G = np.empty((n_h, m), dtype), np.empty((n_h, m), dtype)
     Z2, A2 = np.empty((n_y, m), dtype), np.empty((n_y, m), dtype)
-    dW1, db1, dW2, db2 = np.empty_like(W1), np.empty_like(b1), np.empty_like(W2), np.empty_like(b2)
     outputs = np.empty((min(COST_CHUNK, len(costs)), n_y * m), dtype)  # A2 of each step of a chunk, a row each
     y, not_y, eps = Y.ravel(), (1 - Y).ravel(), np.finfo(dtype).eps
-    X_T, scale, first_dW1 = X.T, alpha / m, None
+    scale, first_dW1 = alpha / m, None
     for i in range(len(costs)):
         if W1s is not None:
-            W1s[i] = W1
-        np.matmul(W1, X, out=Z1)
-        Z1 += b1
+            W1s[i] = P1[:, :n_x]
+        np.matmul(P1, X1, out=Z1)  # Z1 = W1 X + b1
         if activation == "tanh":
             np.tanh(Z1, out=A1)
         elif activation == "relu":
             np.maximum(Z1, 0, out=A1)
         else:
             _sigmoid_into(Z1, A1)
-        np.matmul(W2, A1, out=Z2)
-        Z2 += b2
+        np.matmul(P2, A1_1, out=Z2)  # Z2 = W2 A1 + b2
         _sigmoid_into(Z2, A2)
         row = i % len(outputs)
         outputs[row] = A2.reshape(-1)
@@ -300,9 +307,8 @@ def _descend(X, Y, W1, b1, W2, b2, alpha, activation, costs, W1s=None):
             costs[i - row:i + 1] = -total / m
         np.subtract(A2, Y, out=Z2)  # dZ2, kept in Z2's array
         Z2 *= scale  # α/m dZ2
-        np.matmul(Z2, A1.T, out=dW2)
-        Z2.sum(axis=1, keepdims=True, out=db2)
-        if activation == "tanh":
+        np.matmul(Z2, A1_1_T, out=D2)  # [α dW2, α db2]
+        if activation == "tanh":  # g′(Z1), before Z1's array takes dZ1
             np.multiply(A1, A1, out=G)
             np.subtract(1, G, out=G)
         elif activation == "relu":
@@ -310,16 +316,16 @@ def _descend(X, Y, W1, b1, W2, b2, alpha, activation, costs, W1s=None):
         else:
             np.subtract(1, A1, out=G)
             G *= A1
-        np.matmul(W2.T, Z2, out=Z1)  # dZ1 = W2ᵀ dZ2 ∗ g′(Z1), kept in Z1's array (Z1 is not needed any more)
-        Z1 *= G
-        np.matmul(Z1, X_T, out=dW1)
-        Z1.sum(axis=1, keepdims=True, out=db1)
+        if n_y == 1:  # W2ᵀ dZ2 is then an outer product: a broadcast product is the faster way to it
+            np.multiply(W2_T, Z2, out=Z1)
+        else:
+            np.matmul(W2_T, Z2, out=Z1)
+        Z1 *= G  # α/m dZ1
+        np.matmul(Z1, X1_T, out=D1)  # [α dW1, α db1]
         if i == 0:
-            first_dW1 = dW1 / alpha  # α dW1 is what the step subtracts
-        W1 -= dW1
-        b1 -= db1
-        W2 -= dW2
-        b2 -= db2
+            first_dW1 = D1[:, :n_x] / alpha
+        P -= D
+    W1[...], b1[...], W2[...], b2[...] = P1[:, :n_x], P1[:, n_x:], P2[:, :n_h], P2[:, n_h:]
     if W1s is not None:
         W1s[len(costs)] = W1
     return first_dW1
