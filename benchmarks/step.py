@@ -6,7 +6,7 @@ It measures, with medians over repeated runs:
 - one training step (forward + cost + backward + update) at 2-4-1 m=400, 784-128-1 m=1000 and
   784-512-1 m=20000, in float64 and float32, two ways: through the public, checked functions
   (what a notebook calls) and through the bare equations, unchecked (`helpers.train` runs them as a leaner loop
-  that writes every array in place, `network._descend`: the whole training below times it);
+  that writes every array in place, `helpers.math.descent.descend`: the whole training below times it);
 - the achieved GFLOP/s as a percentage of this machine's numpy matmul peak (a large square matmul
   of the same dtype), counting the matmuls a step needs: forward W1·X and W2·A1, backward dW2, W2ᵀ·dZ2
   and dW1 (no dX), i.e. 2·(2·n_h·n_x·m) + 3·(2·n_y·n_h·m);

@@ -182,7 +182,7 @@ def test_train_accepts_a_backward_pass_and_checks_its_shapes():
     X, Y = helpers.make_moons(60)
     reference = helpers.train(X, Y, 3, num_iterations=50)
     mine = helpers.train(X, Y, 3, num_iterations=50, backward=helpers.backward_propagation)
-    # the same equations, up to rounding: train's own loop writes in place and folds α/m into dZ2 (network._descend)
+    # the same equations, up to rounding: train's own loop writes in place and folds α/m into dZ2 (math.descent.descend)
     assert np.allclose(reference[1], mine[1], rtol=1e-13, atol=0)
     assert all(np.allclose(reference[0][k], mine[0][k], rtol=1e-12, atol=1e-15) for k in mine[0])
 
@@ -196,7 +196,7 @@ def test_train_accepts_a_backward_pass_and_checks_its_shapes():
 @pytest.mark.parametrize("activation", ["tanh", "relu", "sigmoid"])
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 def test_trains_lean_loop_gives_the_public_functions_numbers(activation, dtype):
-    """train's loop (network._descend: arrays written in place, α/m folded into dZ2, the costs of 250 steps at a time)
+    """train's loop (math.descent.descend: arrays written in place, α/m folded into dZ2, the costs of 250 steps at a time)
     against the public functions step by step, past a chunk of costs, with 1 and 3 outputs; and train_with_history's
     record (W1 before each step and at the end, dW1 of the first step)."""
     from helpers.math.training import train_with_history

@@ -6,8 +6,9 @@ Usage:  .venv/bin/python tools/make_editions.py [OUTPUT_DIR]      (default: note
 
 solutions/ is the source: every notebook with its exercises solved, for instructors and for self-study. The
 exercise edition, what `make lab`, the README's links and the launch badges open, is generated from it and never
-edited by hand. The answers of the speaker notes (``bbh.notes.answer``) stay in solutions/. In each code cell every solution block, from a line `### BEGIN SOLUTION` to a line
-`### END SOLUTION` (the nbgrader convention), becomes at the block's indentation either
+edited by hand. The answers of the speaker notes (``bbh.notes.answer``) stay in solutions/. In each code cell every
+solution block, from a line `### BEGIN SOLUTION` to a line `### END SOLUTION` (the nbgrader convention), becomes at
+the block's indentation either
 
     # YOUR CODE HERE
     raise NotImplementedError()

@@ -14,12 +14,14 @@ The backward pass is logistic regression done twice: the same two functions `wei
 With m = 1 every equation here is the single-example equation of the lecture.
 
 The public functions check their arguments first (see `helpers.checks`); the private ones starting
-with an underscore are the bare equations, which `train` and `gradient_check` loop over.
+with an underscore are the bare equations, which `gradient_check` loops over; `train` runs them as one lean loop
+(`descent.py`).
 """
 import numpy as np
 
 from . import checks
 from .activations import ACTIVATION, g_prime_from_cache, sigmoid
+from .descent import descend
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -235,7 +237,7 @@ def train(X, Y, n_h, *, num_iterations=10000, learning_rate=1.2, activation="tan
     costs = np.empty(num_iterations)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # divergence is reported below, as an error
         if backward is None:
-            _descend(X, Y, W1, b1, W2, b2, alpha, activation, costs)
+            descend(X, Y, W1, b1, W2, b2, alpha, activation, costs)
         for i in range(num_iterations if backward is not None else 0):
             A2, cache = _forward(X, W1, b1, W2, b2, activation)
             costs[i] = _cost(A2, Y)
@@ -253,91 +255,6 @@ def train(X, Y, n_h, *, num_iterations=10000, learning_rate=1.2, activation="tan
                 f"learning_rate {learning_rate}; use a smaller learning rate"
             )
     return params, costs
-
-
-# how many steps' outputs _descend keeps before it computes their costs, all at once
-COST_CHUNK = 250
-
-
-def _descend(X, Y, W1, b1, W2, b2, alpha, activation, costs, W1s=None):
-    """Gradient descent for len(costs) steps on the parameters, in place; costs[i] is the cost before step i, and
-    ``W1s[i]`` (if given, an array (len(costs) + 1, n_h, n_x)) W1 before step i and, last, after the last step.
-    Returns dW1 of the first step (None if there is none).
-
-    The six equations of `_backward` and the update, in about eighteen numpy calls a step where a step through the
-    functions above makes fifty (at the course's sizes a call's overhead is most of its time): every array is made
-    once and written in place; each layer's bias is the last column of its weights, [W b], so that one product gives
-    Z = [W b] [A_prev; 1] and another [dW db] = dZ [A_prev; 1]ᵀ (the row of ones sums dZ over the examples); the
-    parameters, and the gradients, are one array each, so the update is one subtraction; α/m is folded into dZ2 (then
-    dZ2 A1ᵀ is already α dW2, and so on down). The cost of each step is computed from its A2 afterwards, COST_CHUNK steps
-    at a time. The same numbers as a step through the functions above, up to rounding.
-    """
-    m, dtype = X.shape[1], X.dtype
-    (n_h, n_x), n_y = W1.shape, W2.shape[0]
-    size = n_h * (n_x + 1)
-    P, D = np.empty(size + n_y * (n_h + 1), dtype), np.empty(size + n_y * (n_h + 1), dtype)  # [W1 b1] then [W2 b2]
-    P1, P2 = P[:size].reshape(n_h, n_x + 1), P[size:].reshape(n_y, n_h + 1)
-    D1, D2 = D[:size].reshape(n_h, n_x + 1), D[size:].reshape(n_y, n_h + 1)
-    P1[:, :n_x], P1[:, n_x:], P2[:, :n_h], P2[:, n_h:] = W1, b1, W2, b2
-    X1 = np.vstack([X, np.ones((1, m), dtype)])  # [X; 1]
-    A1_1 = np.ones((n_h + 1, m), dtype)  # [A1; 1]: the activation is written into its first n_h rows
-    A1, X1_T, A1_1_T, W2_T = A1_1[:n_h], X1.T, A1_1.T, P2[:, :n_h].T
-    Z1, G = np.empty((n_h, m), dtype), np.empty((n_h, m), dtype)
-    Z2, A2 = np.empty((n_y, m), dtype), np.empty((n_y, m), dtype)
-    outputs = np.empty((min(COST_CHUNK, len(costs)), n_y * m), dtype)  # A2 of each step of a chunk, a row each
-    y, not_y, eps = Y.ravel(), (1 - Y).ravel(), np.finfo(dtype).eps
-    scale, first_dW1 = alpha / m, None
-    for i in range(len(costs)):
-        if W1s is not None:
-            W1s[i] = P1[:, :n_x]
-        np.matmul(P1, X1, out=Z1)  # Z1 = W1 X + b1
-        if activation == "tanh":
-            np.tanh(Z1, out=A1)
-        elif activation == "relu":
-            np.maximum(Z1, 0, out=A1)
-        else:
-            _sigmoid_into(Z1, A1)
-        np.matmul(P2, A1_1, out=Z2)  # Z2 = W2 A1 + b2
-        _sigmoid_into(Z2, A2)
-        row = i % len(outputs)
-        outputs[row] = A2.reshape(-1)
-        if row == len(outputs) - 1 or i == len(costs) - 1:  # the costs of the chunk: -(y·log a + (1 − y)·log(1 − a))/m
-            done = outputs[:row + 1]  # each row summed on its own (a matrix product's rounding would depend on the chunk)
-            total = (np.log(np.maximum(done, eps)) * y).sum(axis=1) + (np.log(np.maximum(1 - done, eps)) * not_y).sum(axis=1)
-            costs[i - row:i + 1] = -total / m
-        np.subtract(A2, Y, out=Z2)  # dZ2, kept in Z2's array
-        Z2 *= scale  # α/m dZ2
-        np.matmul(Z2, A1_1_T, out=D2)  # [α dW2, α db2]
-        if activation == "tanh":  # g′(Z1), before Z1's array takes dZ1
-            np.multiply(A1, A1, out=G)
-            np.subtract(1, G, out=G)
-        elif activation == "relu":
-            np.greater(Z1, 0, out=G)
-        else:
-            np.subtract(1, A1, out=G)
-            G *= A1
-        if n_y == 1:  # W2ᵀ dZ2 is then an outer product: a broadcast product is the faster way to it
-            np.multiply(W2_T, Z2, out=Z1)
-        else:
-            np.matmul(W2_T, Z2, out=Z1)
-        Z1 *= G  # α/m dZ1
-        np.matmul(Z1, X1_T, out=D1)  # [α dW1, α db1]
-        if i == 0:
-            first_dW1 = D1[:, :n_x] / alpha
-        P -= D
-    W1[...], b1[...], W2[...], b2[...] = P1[:, :n_x], P1[:, n_x:], P2[:, :n_h], P2[:, n_h:]
-    if W1s is not None:
-        W1s[len(costs)] = W1
-    return first_dW1
-
-
-def _sigmoid_into(Z, out):
-    """σ(Z) = 1 / (1 + e^(−Z)) into ``out``, in four calls (e^(−Z) may overflow to inf for a very negative Z: σ is then 0,
-    as it should be to the last bit; the caller ignores the warning)."""
-    np.negative(Z, out=out)
-    np.exp(out, out=out)
-    out += 1
-    np.reciprocal(out, out=out)
 
 
 def predict(parameters, X, activation="tanh"):

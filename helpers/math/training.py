@@ -8,7 +8,8 @@ import numpy as np
 
 from .datasets import load_dataset
 from . import checks
-from .network import _cost, _descend, _forward, _learning_rate, initialize_parameters, train
+from .descent import descend
+from .network import _cost, _forward, _learning_rate, initialize_parameters, train
 
 
 def train_with_history(X, Y, parameters, *, num_iterations=1000, learning_rate=1.2, activation="tanh"):
@@ -25,7 +26,7 @@ def train_with_history(X, Y, parameters, *, num_iterations=1000, learning_rate=1
     alpha = _learning_rate(learning_rate)
     costs, W1s = np.empty(num_iterations), np.empty((num_iterations + 1, *W1.shape), W1.dtype)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # as in `train`
-        first_dW1 = _descend(X, Y, W1, b1, W2, b2, alpha, activation, costs, W1s)
+        first_dW1 = descend(X, Y, W1, b1, W2, b2, alpha, activation, costs, W1s)
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, {"W1": W1s, "costs": costs, "dW1": first_dW1}
 
 
