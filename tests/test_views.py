@@ -224,49 +224,44 @@ def test_costs_by_scale_shows_the_hidden_layer_barely_moving_at_large_scale():
     assert moved["scale 10"] < 1 < 10 < moved["scale 0.01"]
 
 
-def test_a_playground_move_draws_only_what_changed_and_shows_what_a_whole_drawing_shows():
-    """After its first picture the playground draws a move over a kept copy of its unchanging parts (display.Blitter):
-    the picture must be the one a whole drawing of the same figure gives, after a move and after a diverged run too."""
+def move_and_compare_with_a_whole_drawing(explorer, control, value):
+    """Move ``control`` to ``value``; the picture the explorer shows (drawn over a kept copy of its unchanging parts,
+    display.Blitter) must be the one a whole drawing of the same figure gives."""
     import io
 
     import matplotlib.image
 
     from helpers.figures.display import figure_png
 
+    explorer.controls[control].value = value
+    fig = explorer._draw(**explorer.values)[0]
+    shown = matplotlib.image.imread(io.BytesIO(explorer.figure.value), format="png")
+    whole = matplotlib.image.imread(io.BytesIO(figure_png(fig, tight=False)), format="png")
+    assert shown.shape == whole.shape
+    differ = np.abs(shown[..., :3] - whole[..., :3]).max(axis=-1) > 0.1
+    assert not differ.any(), (control, value, differ.mean())
+
+
+def test_a_playground_move_draws_only_what_changed_and_shows_what_a_whole_drawing_shows():
+    """After its first picture the playground draws a move over a kept copy of its unchanging parts (display.Blitter):
+    the picture must be the one a whole drawing of the same figure gives, after a move and after a diverged run too."""
     explorer = helpers.training_playground()
     for control, value in (("n_h", 2), ("learning_rate", 2.4), ("n_h", 20), ("learning_rate", 0.6), ("num_iterations", 3000),
                            ("num_iterations", 100), ("dataset", "moons")):
-        explorer.controls[control].value = value
-        fig = explorer._draw(**explorer.values)[0]
-        shown = matplotlib.image.imread(io.BytesIO(explorer.figure.value), format="png")
-        whole = matplotlib.image.imread(io.BytesIO(figure_png(fig, tight=False)), format="png")
-        assert shown.shape == whole.shape
-        differ = np.abs(shown[..., :3] - whole[..., :3]).max(axis=-1) > 0.1
-        assert not differ.any(), (control, value, differ.mean())
+        move_and_compare_with_a_whole_drawing(explorer, control, value)
 
 
 def test_a_graph_move_draws_only_the_numbers_and_shows_what_a_whole_drawing_shows():
     """The graph explorer's boxes are sized by the room of their numbers (figures.graph.NUMBER_ROOM), so most moves
     draw only the numbers over a kept copy of the rest: the same picture as a whole drawing, whether a move keeps every
     box's size (a slider's step, y toggled) or reaches the sliders' ends (da of a confident wrong answer, -1e+09)."""
-    import io
-
-    import matplotlib.image
-
     from helpers.figures import graph
-    from helpers.figures.display import figure_png
 
     explorer = helpers.graph_explorer()
     blitter = explorer.view.blitter
     whole_drawings = blitter.whole_drawings
     for control, value in (("x1", 1.1), ("y", 0), ("w2", 2.5), ("b", -3.0), ("x1", -3.0), ("w1", 3.0), ("x2", 3.0)):
-        explorer.controls[control].value = value
-        fig = explorer._draw(**explorer.values)[0]
-        shown = matplotlib.image.imread(io.BytesIO(explorer.figure.value), format="png")
-        whole = matplotlib.image.imread(io.BytesIO(figure_png(fig, tight=False)), format="png")
-        assert shown.shape == whole.shape
-        differ = np.abs(shown[..., :3] - whole[..., :3]).max(axis=-1) > 0.1
-        assert not differ.any(), (control, value, differ.mean())
+        move_and_compare_with_a_whole_drawing(explorer, control, value)
     print("whole drawings:", blitter.whole_drawings - whole_drawings, "of 7 moves")
     assert blitter.whole_drawings == whole_drawings  # no number outgrows its room: every move draws the numbers only
     assert graph._room("dz = -1.301") == graph._room("dz = 2.000") == graph._room("dz = -7.6e-10") == "dz = -0.0e-00"
@@ -299,18 +294,6 @@ def test_every_line_of_the_logistic_graph_sits_inside_its_box(values):
 def test_an_initialization_move_draws_only_what_changed_and_shows_what_a_whole_drawing_shows():
     """The initialization explorer draws its curves, title and value axes over a kept copy of the rest: the same picture
     as a whole drawing of the figure, for every start and both ends of the scale."""
-    import io
-
-    import matplotlib.image
-
-    from helpers.figures.display import figure_png
-
     explorer = helpers.initialization_explorer()
     for control, value in (("scale", 10.0), ("start", "equal"), ("scale", 0.001), ("start", "zeros"), ("start", "random")):
-        explorer.controls[control].value = value
-        fig = explorer._draw(**explorer.values)[0]
-        shown = matplotlib.image.imread(io.BytesIO(explorer.figure.value), format="png")
-        whole = matplotlib.image.imread(io.BytesIO(figure_png(fig, tight=False)), format="png")
-        assert shown.shape == whole.shape
-        differ = np.abs(shown[..., :3] - whole[..., :3]).max(axis=-1) > 0.1
-        assert not differ.any(), (control, value, differ.mean())
+        move_and_compare_with_a_whole_drawing(explorer, control, value)
