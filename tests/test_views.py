@@ -242,6 +242,28 @@ def move_and_compare_with_a_whole_drawing(explorer, control, value):
     assert not differ.any(), (control, value, differ.mean())
 
 
+def test_a_live_picture_is_the_pixels_of_the_figure_as_a_png_file():
+    """An explorer's live PNG (display.png_bytes: rows unfiltered, zlib level 1) decodes to the pixels that matplotlib's
+    own PNG of the same figure holds; a figure whose size in pixels is not whole falls back to matplotlib's PNG."""
+    import io
+
+    import matplotlib.image
+
+    from helpers.figures.display import figure_png
+
+    for size in ((6, 3), (6.05, 3.01)):  # 540 x 270 pixels at 90 dpi; 544.5 x 270.9
+        pictures = []
+        for live in (True, False):
+            fig = helpers.draw_shapes(3, 5, 1, m=7)
+            fig.set_size_inches(size)
+            png = figure_png(fig, tight=False, live=live)
+            assert png.startswith(b"\x89PNG\r\n\x1a\n")
+            pictures.append(matplotlib.image.imread(io.BytesIO(png), format="png"))
+        live, saved = pictures
+        assert live.shape == saved.shape and live.shape[1] == int(size[0] * 90)
+        assert np.array_equal(live, saved)
+
+
 def test_a_playground_move_draws_only_what_changed_and_shows_what_a_whole_drawing_shows():
     """After its first picture the playground draws a move over a kept copy of its unchanging parts (display.Blitter):
     the picture must be the one a whole drawing of the same figure gives, after a move and after a diverged run too."""
@@ -249,6 +271,50 @@ def test_a_playground_move_draws_only_what_changed_and_shows_what_a_whole_drawin
     for control, value in (("n_h", 2), ("learning_rate", 2.4), ("n_h", 20), ("learning_rate", 0.6), ("num_iterations", 3000),
                            ("num_iterations", 100), ("dataset", "moons")):
         move_and_compare_with_a_whole_drawing(explorer, control, value)
+
+
+def test_a_playground_move_draws_only_the_panel_it_changes_and_each_panel_stays_in_its_column():
+    """The playground keeps its two panels' pixels apart (display.Blitter's parts): other iterations draw no panel
+    (the cost panel's axis runs to the slider's end), another data set draws the left panel alone, a run whose cost
+    leaves the scale the right one alone; and each panel's drawing (ticks, labels, the legend, its longest title) stays
+    inside its column, at every data set, the longest title and a cost far above the usual scale."""
+    explorer = helpers.training_playground()
+    view, blitter = explorer.view, explorer.view.blitter
+    moves = [("num_iterations", 3000, 0, 0), ("num_iterations", 100, 0, 0), ("dataset", "moons", 0, 1), ("n_h", 20, 0, 0),
+             ("activation", "sigmoid", 0, 0), ("dataset", "xor", 0, 1), ("num_iterations", 3000, 0, 0),
+             ("dataset", "circles", 0, 1), ("learning_rate", 2.4, 0, 1), ("dataset", "flower", 0, 1)]
+    for control, value, whole, parts in moves:
+        before = blitter.whole_drawings, blitter.part_drawings
+        explorer.controls[control].value = value
+        assert (blitter.whole_drawings - before[0], blitter.part_drawings - before[1]) == (whole, parts), (control, value)
+        assert_each_panel_stays_in_its_column(view, (control, value))
+    assert view.right.get_ylim()[1] > 1.5 and "sigmoid: " in view.left.get_title()  # the moves reached both extremes
+    move_and_compare_with_a_whole_drawing(explorer, "dataset", "xor")  # a panel kept, the other drawn: one picture
+
+
+def assert_each_panel_stays_in_its_column(view, setting):
+    """Everything the left panel draws (ticks, labels, a legend beside it, the title) lies left of the view's SPLIT, and
+    the right panel's right of it, both inside the figure: each column's pixels are then its own panel's alone."""
+    renderer = view.fig.canvas.get_renderer()
+    width = view.fig.bbox.width
+    left, right = view.left.get_tightbbox(renderer), view.right.get_tightbbox(renderer)
+    assert 0 <= left.x0 and left.x1 < view.SPLIT * width < right.x0 and right.x1 <= width, setting
+
+
+def test_an_initialization_move_keeps_the_cost_panel_unless_its_scale_changes():
+    """The initialization explorer keeps its cost panel by the panel's limits: a run that stays on the usual scale draws
+    no panel, one far above it (every weight 10) draws the cost panel alone; each panel stays in its column at every
+    start and both ends of the scale, and the picture is a whole drawing's."""
+    explorer = helpers.initialization_explorer()
+    view, blitter = explorer.view, explorer.view.blitter
+    for start, scale, parts in (("random", 0.001, 0), ("random", 10.0, 1), ("equal", 10.0, 1), ("zeros", 10.0, 1),
+                                ("equal", 0.01, 0), ("random", 1.0, 0)):
+        before = blitter.whole_drawings, blitter.part_drawings
+        explorer.controls["start"].value, explorer.controls["scale"].value = start, scale
+        assert blitter.whole_drawings == before[0] and blitter.part_drawings - before[1] <= parts, (start, scale)
+        assert_each_panel_stays_in_its_column(view, (start, scale))
+    assert blitter.part_drawings >= 3
+    move_and_compare_with_a_whole_drawing(explorer, "scale", 3.0)
 
 
 def test_a_graph_move_draws_only_the_numbers_and_shows_what_a_whole_drawing_shows():

@@ -92,6 +92,10 @@ class UnitsAndCostView:
     weight over training; right, the cost during training. Its panels, their axes and labels stay (matplotlib keeps
     the layout of every text that did not change); the curves, the title and the limits are new."""
 
+    # where the panels' columns meet (figure fraction): between the legend beside the left panel (it ends at 0.51) and
+    # the cost panel's tick labels (from 0.575); tests/test_views.py checks that each panel's drawing stays in its column
+    SPLIT = 0.543
+
     def __init__(self):
         self.fig = offscreen_figure(figure_size(WIDE, SLIDE_WIDE))
         self.left, self.right = self.fig.subplots(1, 2)
@@ -112,13 +116,17 @@ class UnitsAndCostView:
         describe(self.fig, "Right, a line chart of the cost during training")  # after the left panel's sentence
         self.left.relim()
         self.left.autoscale_view()
+        low, high = self.left.get_ylim()
+        if high - low < 1:  # flat lines (every weight 0): a unit's span, not ±0.055, whose long tick labels cross the edge
+            self.left.set_ylim((low + high) / 2 - 0.5, (low + high) / 2 + 0.5)
         costs = history["costs"]
         self.cost.set_data(np.arange(len(costs)), costs)
         self.right.set_xlim(-0.05 * len(costs), 1.05 * len(costs))
         self.right.set_ylim(0, max(1.0, float(np.max(costs[:50])) * 1.05))
-        # a move draws the curves, the left title and both value axes (their limits follow the run); the panels, the
-        # iterations' axes, the legend and the rest stay
-        changing = [*self.left.get_lines(), self.cost, self.left.title, self.left.yaxis, self.right.yaxis]
-        key = (self.left.get_xlim(), self.right.get_xlim(), self.left.get_legend() is not None)
-        self.fig.bbh_png = lambda: self.blitter.png(changing, key)
+        # a move draws the curves, the left title and the weights' axis (its limits follow the run); the panels, the
+        # iterations' axes, the legend and the rest stay; the cost panel is kept by its limits (most runs share them)
+        changing = [*self.left.get_lines(), self.cost, self.left.title, self.left.yaxis]
+        parts = [(0, self.SPLIT, self.left, (self.left.get_xlim(), self.left.get_legend() is not None)),
+                 (self.SPLIT, 1, self.right, (self.right.get_xlim(), self.right.get_ylim()))]
+        self.fig.bbh_png = lambda: self.blitter.png(changing, "panels", parts)
         return self.fig

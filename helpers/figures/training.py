@@ -89,11 +89,17 @@ class TrainingView:
 
     A move of a control changes the network, not the page: the data set's points, the axes, their ticks and labels stay,
     and only the shaded regions (an image, not filled contours), the boundary, the cost curve and the titles are drawn
-    anew, into the same figure (matplotlib keeps the layout of every text that did not change).
+    anew, into the same figure (matplotlib keeps the layout of every text that did not change). Another data set, or a
+    run whose cost leaves the cost panel's scale, draws only the panel whose axes they change, over a copy of the other.
     """
 
-    def __init__(self, resolution=120):
+    # where the panels' columns meet (figure fraction), between the classes' legend (it ends at 0.53) and the cost
+    # panel's tick labels (from 0.56); tests/test_views.py checks that each panel's drawing stays in its column
+    SPLIT = 0.547
+
+    def __init__(self, resolution=120, iterations=3000):
         self.resolution = resolution
+        self.iterations = iterations  # the cost panel's axis runs to the iterations slider's end, whatever it shows
         self.fig = offscreen_figure(figure_size(WIDE, SLIDE_WIDE))
         self.left, self.right = self.fig.subplots(1, 2)
         self.fig.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.88, wspace=0.5)  # the classes' legend between
@@ -150,15 +156,18 @@ class TrainingView:
         self.left.set_title(f"{title}: {100 * correct.mean():.1f}% correct", y=1.0)  # y given: no search for room above
         self.curve.set_data(np.arange(len(costs)), costs)
         describe(describe(self.fig, BOUNDARY_ALT), COSTS_ALT)  # after the data set's sentence, as plot_training says them
-        self.right.set_xlim(-0.05 * len(costs), 1.05 * len(costs))
+        # one axis for every run (a short run is a short curve, ending where it still falls), so the panel stays
+        end = max(self.iterations, len(costs))
+        self.right.set_xlim(-0.05 * end, 1.05 * end)
         # the cost starts near log 2 = 0.69 from small weights: one scale for nearly every run, so the panel stays
         self.right.set_ylim(0, max(0.75, 1.05 * float(np.max(costs))))
         # a move redraws the regions, the boundary, the points and the panel's edges over them, the title and the curve;
         # the rest stays
         changing = [self.regions, self.boundary, *self.points, *self.left.spines.values(), self.left.title, self.curve]
-        # the data shown, and the panels' limits
-        key = (self.data_key, self.right.get_xlim(), self.right.get_ylim(), self.left.get_xlim(), self.left.get_ylim())
-        self.fig.bbh_png = lambda: self.blitter.png(changing, key)
+        # each panel kept on its own: another data set draws the left one's ticks, other iterations the right one's
+        parts = [(0, self.SPLIT, self.left, (self.data_key, self.left.get_xlim(), self.left.get_ylim())),
+                 (self.SPLIT, 1, self.right, (self.right.get_xlim(), self.right.get_ylim()))]
+        self.fig.bbh_png = lambda: self.blitter.png(changing, "panels", parts)
         return self.fig
 
     def say(self, message):

@@ -34,4 +34,7 @@ def initialization_explorer():
         fig = view.draw(history, kind)
         return fig, f"<p>largest difference between two rows of W1 after 600 steps: {row_spread(history['W1'][-1]):.3g}</p>"
 
-    return Explorer(controls, draw, tight=False, description="Initialization explorer: pick a start and a weight scale to retrain and redraw (needs a running kernel).")
+    explorer = Explorer(controls, draw, tight=False,
+                        description="Initialization explorer: pick a start and a weight scale to retrain and redraw (needs a running kernel).")
+    explorer.view = view  # its figure, for the tests
+    return explorer

@@ -25,7 +25,7 @@ def training_playground():
         "dataset": widgets.Dropdown(options=list(DATASETS), value="flower", description="data set"),
     }
     cache = TrainingCache()
-    view = TrainingView(resolution=120)
+    view = TrainingView(resolution=120, iterations=max(ITERATION_STOPS))
 
     def draw(n_h, activation, learning_rate, num_iterations, dataset):
         try:
@@ -35,4 +35,7 @@ def training_playground():
         fig = view.draw(parameters, costs, X, Y, activation, title=f"{dataset}, n_h = {n_h}, {activation}")
         return fig, f"<p>final cost {costs[-1]:.3f}; training accuracy {accuracy(parameters, X, Y, activation):.1f}%</p>"
 
-    return Explorer(controls, draw, tight=False, description="Training playground: change a control to retrain and redraw (needs a running kernel).")
+    explorer = Explorer(controls, draw, tight=False,
+                        description="Training playground: change a control to retrain and redraw (needs a running kernel).")
+    explorer.view = view  # its figure, for the tests
+    return explorer
