@@ -7,7 +7,7 @@ knob) and that the figure's smallest text is at least 16 px on screen, moves a s
 the figure to change; then it closes the page and waits for the page's kernel to end. Any request that is not for
 this machine fails it, and so does any console error. Voilà comes from the instructors' venv (.venv-teach, `make
 setup`). The times it prints (preparing page, first slide, explorer live, slider to new figure) are measured, not
-asserted: benchmarks/live_deck.py reports them.
+asserted: benchmarks/README.md reports them.
 
 Voilà sends a heartbeat to the page while a cell runs longer than its keep-alive time (10 s). The test sets that time to
 1 s, so a deck meets heartbeats on any machine if a cell is slow, and waits for conditions (the slide shown, the figure
@@ -87,6 +87,7 @@ def test_the_presented_deck_moves_a_slider_offline_at_150_percent_zoom(number, t
                 break
             time.sleep(0.05)
         written = time.perf_counter() - started
+        assert 'id="bbh-preparing"' in preparing.read_text(), "the page opened at once says what is happening"
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as p:
@@ -100,9 +101,8 @@ def test_the_presented_deck_moves_a_slider_offline_at_150_percent_zoom(number, t
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith((url, "data:", "blob:", "file:"))
                        else (remote.append(route.request.url), route.abort()))
-            page.goto(preparing.as_uri())
-            page.wait_for_selector("#bbh-preparing")
-            shown = time.perf_counter() - started  # something on screen that says what is happening
+            page.goto(preparing.as_uri())  # returns once the page has loaded: on screen, whether or not it has left for
+            shown = time.perf_counter() - started  # the deck already (Voilà may listen by then)
             # the page opens the deck once Voilà listens; Voilà answers once the deck's explorers are drawn
             page.wait_for_function("() => document.querySelector('.reveal.ready') !== null", timeout=120_000)
             first = time.perf_counter() - started
@@ -146,3 +146,22 @@ def test_the_presented_deck_moves_a_slider_offline_at_150_percent_zoom(number, t
     assert slide["height"] <= 700, slide  # reveal.js's slide is 960 x 700: taller is cut off
     assert slide["formulas"] > 10, slide  # the deck's LaTeX is rendered
     assert slide["sliders"] and min(slide["sliders"]) >= 150 and slide["label"] >= 16, slide  # a slider, not a knob
+
+
+def test_voila_starts_without_building_the_iri_parsers_and_still_checks_an_iri():
+    """present.py runs Voilà in its own process after `lazy_iri_checks`: importing Voilà then leaves rfc3987_syntax's
+    stand-in in place (its 35 parsers unbuilt), and an IRI checked by jsonschema is checked by the real module."""
+    if not (TEACH / "voila").exists():
+        pytest.fail("Voilà is not installed in .venv-teach: run `make setup` (the instructors' tools' own venv)")
+    script = (
+        "import sys; sys.path.insert(0, 'tools'); import present; present.lazy_iri_checks()\n"
+        "import voila.app\n"
+        "stand_in = sys.modules['rfc3987_syntax']\n"
+        "assert stand_in.__doc__.startswith('stands in'), stand_in\n"
+        "from jsonschema import Draft7Validator\n"
+        "v = Draft7Validator({'format': 'iri'}, format_checker=Draft7Validator.FORMAT_CHECKER)\n"
+        "print(v.is_valid('https://example.org/ä'), v.is_valid('no iri :: %%'), v.is_valid('https://example.org/b'))\n"
+        "print(sys.modules['rfc3987_syntax'] is not stand_in)\n")
+    result = subprocess.run([str(TEACH / "python"), "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["True", "False", "True", "True"]

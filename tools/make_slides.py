@@ -16,8 +16,6 @@ picture of its starting values (`make present` shows it live).
 import copy
 import os
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -27,42 +25,11 @@ from nbconvert.exporters import SlidesExporter
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 from run_notebooks import execute  # noqa: E402
+from vendor import MODULES, VENDOR, install_vendor  # noqa: E402,F401  (make_assignments and the tests read them here)
 
-NPM_DIR = ROOT / "tools" / "slides"
-MODULES = NPM_DIR / "node_modules"
-
-# What the decks load, relative to the deck: only these parts of each package are copied.
-VENDOR = {
-    "reveal.js": ["dist", "plugin/notes"],
-    "mathjax": ["MathJax.js", "config/TeX-AMS_CHTML-full.js", "config/Safe.js", "extensions", "jax/input/TeX", "jax/output/CommonHTML",
-                "jax/element", "fonts/HTML-CSS/TeX/woff", "localization/en"],
-    "requirejs": ["require.js"],
-    "jquery": ["dist/jquery.min.js"],
-}
 # nbconvert's template imports mermaid (diagrams) as a JavaScript module, which a browser refuses to load from a file
 # (CORS) and the course does not use: the import is taken out of the deck.
 MERMAID = re.compile(r'<script type="module">\s*import mermaid from [^<]*</script>\s*')
-
-
-def install_vendor(vendor_dir):
-    """npm-install the pinned packages (once) and copy what the decks need into ``vendor_dir``."""
-    if not all((MODULES / name).exists() for name in VENDOR):
-        npm = shutil.which("npm")
-        if npm is None:
-            raise SystemExit("make slides needs npm (Node.js) to fetch reveal.js and MathJax from the npm registry")
-        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=NPM_DIR, check=True)
-    for name, parts in VENDOR.items():
-        for part in parts:
-            source, target = MODULES / name / part, vendor_dir / name / part
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if source.is_dir():
-                shutil.copytree(source, target, dirs_exist_ok=True)
-            else:
-                shutil.copy2(source, target)
-    # reveal.js themes import web fonts from a font CDN: drop the import, the themes fall back to local fonts
-    for theme in (vendor_dir / "reveal.js" / "dist" / "theme").glob("*.css"):
-        css = theme.read_text(encoding="utf-8")
-        theme.write_text(re.sub(r"@import url\([^)]*https?://[^)]*\);?", "", css), encoding="utf-8")
 
 
 def exporter():

@@ -129,9 +129,9 @@ def template(build=BUILD):
     folder = build / "voila" / "templates" / TEMPLATE
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(ROOT / "tools" / "present" / TEMPLATE, folder)
-    import make_slides
+    from vendor import install_vendor  # (not make_slides: nbconvert takes 3 s to import on a slow machine)
 
-    make_slides.install_vendor(folder / "static" / "vendor")
+    install_vendor(folder / "static" / "vendor")
     return build
 
 
@@ -201,8 +201,34 @@ def main(args):
     # the explorers' kernel draws for a slide: the deck's text size
     env = {**os.environ, "BBH_SLIDES": "1",
            "JUPYTER_PATH": os.pathsep.join(filter(None, [str(data), os.environ.get("JUPYTER_PATH")]))}
-    cmd = command(path, port, browser=False)
-    os.execvpe(cmd[0], cmd, env)
+    os.environ.update(env)  # for Voilà's kernels too
+    sys.argv = command(path, port, browser=False)
+    lazy_iri_checks()
+    from voila.app import main as voila  # Voilà in this process: what `exec voila …` would run, with the stand-in above
+
+    sys.exit(voila())
+
+
+def lazy_iri_checks():
+    """Put off the import of rfc3987_syntax until an IRI is checked (no Jupyter schema has one): jsonschema imports it as
+    Voilà starts, and it builds some 35 parsers as it is imported, 1.7 of the 4 s of Voilà's start on a slow machine
+    (jupyter-server/jupyter_server#1559). A stand-in module takes its place; its one function imports the real one."""
+    import importlib
+    import importlib.util
+    import types
+
+    name = "rfc3987_syntax"
+    if name in sys.modules or importlib.util.find_spec(name) is None:
+        return
+    stand_in = types.ModuleType(name, "stands in for rfc3987_syntax until it is needed (tools/present.py)")
+
+    def is_valid_syntax(*args, **kwargs):
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return importlib.import_module(name).is_valid_syntax(*args, **kwargs)
+
+    stand_in.is_valid_syntax = is_valid_syntax
+    sys.modules[name] = stand_in
 
 
 if __name__ == "__main__":
