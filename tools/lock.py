@@ -37,10 +37,12 @@ TAIL = """\
 """
 
 
-def direct_pins(text):
-    """The hand-written block: [(name, version)] of the direct dependencies."""
+def direct_pins(text, comments=False):
+    """The hand-written block: [(name, version)] of the direct dependencies (with ``comments``, [(name, version, the
+    line's comment or "")]: a pin's reason stays beside it)."""
     block = text.split(DIRECT_END)[0]
-    return [tuple(m.groups()) for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==([^\s#]+)", block, flags=re.M)]
+    pins = [m.groups(default="") for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==([^\s#]+)([ \t]*#.*)?$", block, flags=re.M)]
+    return pins if comments else [pin[:2] for pin in pins]
 
 
 def closure(roots):
@@ -76,7 +78,8 @@ def render(text):
     pinned = {canonicalize_name(name) for name, _ in direct} | {canonicalize_name(COURSE)}
     rest = {key: value for key, value in closure(names).items() if key not in pinned}
     lines = [f"{name}=={version}" for _, (name, version) in sorted(rest.items())]
-    return HEAD + "".join(f"{n}=={v}\n" for n, v in direct) + DIRECT_END + "\n" + "\n".join(lines) + "\n" + TAIL
+    pins = "".join(f"{n}=={v}{comment}\n" for n, v, comment in direct_pins(text, comments=True))
+    return HEAD + pins + DIRECT_END + "\n" + "\n".join(lines) + "\n" + TAIL
 
 
 def main(argv):
