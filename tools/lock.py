@@ -37,12 +37,10 @@ TAIL = """\
 """
 
 
-def direct_pins(text, comments=False):
-    """The hand-written block: [(name, version)] of the direct dependencies (with ``comments``, [(name, version, the
-    line's comment or "")]: a pin's reason stays beside it)."""
+def direct_pins(text):
+    """The hand-written block: [(name, version)] of the direct dependencies."""
     block = text.split(DIRECT_END)[0]
-    pins = [m.groups(default="") for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==([^\s#]+)([ \t]*#.*)?$", block, flags=re.M)]
-    return pins if comments else [pin[:2] for pin in pins]
+    return [tuple(m.groups()) for m in re.finditer(r"^([A-Za-z0-9_.\-]+)==([^\s#]+)", block, flags=re.M)]
 
 
 def closure(roots):
@@ -78,8 +76,10 @@ def render(text):
     pinned = {canonicalize_name(name) for name, _ in direct} | {canonicalize_name(COURSE)}
     rest = {key: value for key, value in closure(names).items() if key not in pinned}
     lines = [f"{name}=={version}" for _, (name, version) in sorted(rest.items())]
-    pins = "".join(f"{n}=={v}{comment}\n" for n, v, comment in direct_pins(text, comments=True))
-    return HEAD + pins + DIRECT_END + "\n" + "\n".join(lines) + "\n" + TAIL
+    block = text.split(DIRECT_END)[0]
+    # the hand-written block as it is (a pin's reason on the line above it stays), else its pins alone
+    hand = block[len(HEAD):] if block.startswith(HEAD) else "".join(f"{n}=={v}\n" for n, v in direct)
+    return HEAD + hand + DIRECT_END + "\n" + "\n".join(lines) + "\n" + TAIL
 
 
 def main(argv):
