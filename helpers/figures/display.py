@@ -135,8 +135,10 @@ class Blitter:
         then the one a whole drawing gives, pixel for pixel.
         """
         canvas = self.fig.canvas
+        # hidden while the unchanging parts are drawn (not only "animated": an Axes draws an animated image all the same)
+        shown = [artist.get_visible() for artist in changing]
         for artist in changing:
-            artist.set_animated(True)  # left out of a whole drawing, drawn below
+            artist.set_visible(False)
         try:
             axes = [ax for _, _, ax, _ in parts]
             self._restore_or_draw("figure", key, self.fig.bbox, lambda: self._draw_without(axes))
@@ -144,12 +146,12 @@ class Blitter:
             for x0, x1, ax, part_key in parts:
                 column = Bbox.from_extents(x0 * width, 0, x1 * width, height)
                 self._restore_or_draw(ax, part_key, column, lambda: ax.draw(canvas.get_renderer()))
-            for artist in sorted(changing, key=lambda a: a.get_zorder()):  # in the order a whole drawing draws them
-                self.fig.draw_artist(artist)
-            return png_bytes(np.asarray(canvas.buffer_rgba()))
         finally:
-            for artist in changing:
-                artist.set_animated(False)
+            for artist, visible in zip(changing, shown):
+                artist.set_visible(visible)
+        for artist in sorted(changing, key=lambda a: a.get_zorder()):  # in the order a whole drawing draws them
+            self.fig.draw_artist(artist)
+        return png_bytes(np.asarray(canvas.buffer_rgba()))
 
     def _restore_or_draw(self, part, key, bbox, draw):
         """Put back the pixels of ``part`` kept for ``key``; if none are kept, ``draw()`` it and keep a copy of ``bbox``."""
