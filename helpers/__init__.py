@@ -1,8 +1,10 @@
 """Backprop by Hand: the small module every notebook imports.
 
 Its layers are folders, each importing only those below it (tests/test_layers.py checks):
-  math/       numpy only: activations, logistic regression, the two-layer network, gradient checking, checks at the
-              door, data sets, the bug gallery, training runs (tests and benchmarks run headless).
+  math/       numpy only: activations, logistic regression, the two-layer network, the network of L layers and its
+              softmax output, gradient checking, checks at the
+              door, data sets (the shipped digits: data/), the bug gallery, training runs (tests and benchmarks run
+              headless).
   figures/    matplotlib on top of math: the course's style, text alternatives, one module per kind of figure.
   widgets/    ipywidgets on top of figures: the Explorer plumbing, one module per explorer.
   exercises/  the checks, on top of math: running a student's code safely, diagnosing, comparing, reporting, and
@@ -13,7 +15,11 @@ The names imported here are the public API the notebooks and tests rely on (see 
 from .math.activations import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
 from .math.bugs import BUGS, broken_backward_propagation, diagnose, show_bug
 from .math.datasets import DATASETS, load_dataset, make_circles, make_flower, make_moons, make_xor
-from .math.gradcheck import gradient_check, numerical_gradient, numerical_gradients, relative_difference
+from .math.deep import (L_model_backward, L_model_cost, L_model_forward, initialize_deep, one_hot, predict_deep,
+                        softmax, train_deep, update_parameters_deep)
+from .math.digits import load_digits
+from .math.gradcheck import (gradient_check, numerical_gradient, numerical_gradients, numerical_gradients_deep,
+                             relative_difference)
 from .math.initialization import constant_parameters, identical_units, row_spread, saturation_report, scaled_parameters
 from .math.logistic import (loss, loss_da, loss_from_z, logistic_graph_values, predict_logistic_regression, propagate,
                             train_logistic_regression)

@@ -54,6 +54,7 @@ def test_a_non_editable_install_works_after_the_clone_is_removed(tmp_path):
             f"assert helpers.__file__.startswith({str(site)!r}), helpers.__file__\n"
             "assert helpers.check_sigmoid_prime(lambda z: (s := 1 / (1 + np.exp(-z))) * (1 - s))\n"
             "helpers.shape_explorer()\n"
+            "assert helpers.load_digits()[0].shape == (64, 1442)  # the digits ship inside the package\n"
             "package = __import__('pathlib').Path(helpers.__file__).parent\n"
             "print(sorted(str(p.relative_to(package)) for p in package.rglob('*.py')))\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,

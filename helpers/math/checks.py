@@ -191,16 +191,126 @@ def cache(cache, W1, W2, m):
 
 def gradients(grads, parameters):
     """Check a gradient dict against its parameters: dfoo must have the shape of foo."""
-    keys("grads", grads, ("dW1", "db1", "dW2", "db2"))
+    return gradients_of(grads, {name: parameters[name] for name in ("W1", "b1", "W2", "b2")})
+
+
+# ---------------------------------------------------------------------------------------------------
+# The network of L layers (notebooks 06 and 07)
+# ---------------------------------------------------------------------------------------------------
+def learning_rate(learning_rate):
+    """Return the learning rate as a Python float (which never upcasts float32), or raise: a finite number > 0."""
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.integer, np.floating)):
+        raise ValueError(f"learning_rate must be a number; got {type(learning_rate).__name__}")
+    if not math.isfinite(learning_rate) or learning_rate <= 0:
+        raise ValueError(f"learning_rate must be a finite number > 0; got {learning_rate!r}")
+    return float(learning_rate)
+
+
+def float_dtype(dtype):
+    """Return ``dtype`` as a numpy dtype if it is float32 or float64 (the two the course computes in), or raise."""
+    dtype = np.dtype(dtype)
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(f"dtype must be float32 or float64; got {dtype}")
+    return dtype
+
+
+def layer_dims(layer_dims):
+    """Check [n_0, n_1, …, n_L]: at least two positive whole numbers (the input and one layer); return a list."""
+    if isinstance(layer_dims, (str, bytes, dict)) or not hasattr(layer_dims, "__len__"):
+        raise ValueError(f"layer_dims must be a list [n_0, n_1, …, n_L] of layer sizes; got {type(layer_dims).__name__}")
+    dims = list(layer_dims)
+    if len(dims) < 2:
+        raise ValueError(f"layer_dims needs the input size and at least one layer, [n_0, n_1, …]; got {dims!r}")
+    for l, n in enumerate(dims):
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"layer_dims[{l}] must be a positive whole number of units; got {n!r}")
+    return [int(n) for n in dims]
+
+
+def layers(parameters):
+    """Check an L-layer parameter dict {W1, b1, …, WL, bL}; return [(W1, b1), …, (WL, bL)].
+
+    Rules: no layer missing; W^[l] (n_l, n_{l−1}) takes as many columns as W^[l−1] has rows; b^[l] (n_l, 1); one
+    float dtype.
+    """
+    if not isinstance(parameters, dict):
+        raise ValueError(f"parameters must be a dict {{'W1', 'b1', …, 'WL', 'bL'}}; got {type(parameters).__name__}")
+    numbers = sorted(int(k[1:]) for k in parameters if isinstance(k, str) and k[:1] in "Wb" and k[1:].isdigit())
+    if not numbers or min(numbers) < 1:
+        raise ValueError(f"parameters must hold W1, b1, …, WL, bL (layers numbered from 1); got keys {sorted(map(str, parameters))}")
+    L = max(numbers)
+    missing = [f"{p}{l}" for l in range(1, L + 1) for p in "Wb" if f"{p}{l}" not in parameters]
+    if missing:
+        raise ValueError(f"parameters goes up to layer {L} but has no {', '.join(missing)}: "
+                         f"an L-layer network needs W1 … W{L} and b1 … b{L}, every layer")
     out = []
-    for name in ("W1", "b1", "W2", "b2"):
-        p = parameters[name]
+    for l in range(1, L + 1):
+        W = matrix(f"W{l}", parameters[f"W{l}"], what=f"a 2-D array (n_{l}, n_{l - 1})")
+        b = matrix(f"b{l}", parameters[f"b{l}"], what=f"a column (n_{l}, 1)")
+        if b.shape != (W.shape[0], 1):
+            raise ValueError(f"W{l} is {shape_of(W)}, so b{l} must be ({W.shape[0]}, 1), one bias per unit of layer {l}; "
+                             f"got b{l} {shape_of(b)}")
+        if out and W.shape[1] != out[-1][0].shape[0]:
+            previous = out[-1][0]
+            raise ValueError(f"W{l - 1} is {shape_of(previous)}, so layer {l - 1} has {previous.shape[0]} units and W{l} "
+                             f"needs {previous.shape[0]} columns (W^[l] is n_l × n_(l−1)); got W{l} {shape_of(W)}")
+        if out and W.dtype != out[0][0].dtype or b.dtype != W.dtype:
+            same_dtype(W1=out[0][0] if out else W, **{f"W{l}": W, f"b{l}": b})
+        out.append((W, b))
+    return out
+
+
+CACHE_KEYS = ("A_prev", "W", "b", "Z", "A", "activation")
+
+
+def caches(caches):
+    """Check the list of per-layer caches L_model_forward returned (each a dict with CACHE_KEYS, shapes chained)."""
+    if not isinstance(caches, (list, tuple)) or not caches:
+        raise ValueError(f"caches must be the list of per-layer caches L_model_forward returned; got {type(caches).__name__}")
+    m = None
+    for l, cache in enumerate(caches, start=1):
+        keys(f"caches[{l - 1}] (layer {l})", cache, CACHE_KEYS)
+        W, Z, A, A_prev = cache["W"], cache["Z"], cache["A"], cache["A_prev"]
+        for name, a in (("A_prev", A_prev), ("W", W), ("Z", Z), ("A", A)):
+            if not isinstance(a, np.ndarray) or a.ndim != 2:
+                raise ValueError(f"caches[{l - 1}]['{name}'] (layer {l}) must be a 2-D array; got {shape_of(a)}")
+        m = A_prev.shape[1] if m is None else m
+        expected = (W.shape[0], m)
+        if A_prev.shape != (W.shape[1], m) or Z.shape != expected or A.shape != expected:
+            raise ValueError(f"layer {l}'s cache does not fit its W{l} {shape_of(W)} and m = {m}: A_prev must be "
+                             f"({W.shape[1]}, {m}), Z and A {expected}; got A_prev {shape_of(A_prev)}, Z {shape_of(Z)}, "
+                             f"A {shape_of(A)}")
+        if l > 1 and A_prev is not caches[l - 2]["A"] and not np.array_equal(A_prev, caches[l - 2]["A"]):
+            raise ValueError(f"caches[{l - 1}]['A_prev'] must be layer {l - 1}'s A (caches[{l - 2}]['A']): "
+                             "the caches are out of order or from different passes")
+    return list(caches)
+
+
+def targets(Y, AL, output):
+    """Check Y against the network's output AL (n_L, m): labels in [0, 1] for a sigmoid output; for softmax, one-hot
+    columns (a single 1 per column, the true class). Returns Y in AL's dtype."""
+    if output != "softmax":
+        return labels(Y, AL.shape[1], AL.shape[0], AL.dtype, m_from="AL")
+    if isinstance(Y, np.ndarray) and Y.ndim == 2 and Y.shape[0] == 1 and AL.shape[0] > 1 and Y.shape[1] == AL.shape[1]:
+        raise ValueError(f"Y {shape_of(Y)} is a row of class numbers; a softmax output of {AL.shape[0]} classes needs "
+                         f"one-hot columns ({AL.shape[0]}, {AL.shape[1]}): use helpers.one_hot(y, {AL.shape[0]})")
+    Y = labels(Y, AL.shape[1], AL.shape[0], AL.dtype, m_from="AL")
+    if Y.size and not (np.all((Y == 0) | (Y == 1)) and np.all(Y.sum(axis=0) == 1)):
+        bad = int(np.flatnonzero(~(((Y == 0) | (Y == 1)).all(axis=0) & (Y.sum(axis=0) == 1)))[0])
+        raise ValueError(f"for a softmax output each column of Y must be one-hot (a single 1, the true class, and 0s); "
+                         f"column {bad} is {np.round(Y[:, bad], 3).tolist()}")
+    return Y
+
+
+def gradients_of(grads, parameters):
+    """Check the gradients of the named parameters (dfoo has the shape of foo); return them in that order."""
+    keys("grads", grads, tuple("d" + name for name in parameters))
+    out = []
+    for name, p in parameters.items():
         g = matrix("d" + name, grads["d" + name])
         if g.shape != p.shape:
-            raise ValueError(
-                f"d{name} must have the shape of {name} (dfoo has the shape of foo): "
-                f"{name} is {shape_of(p)}; got d{name} {shape_of(g)}"
-            )
+            raise ValueError(f"d{name} must have the shape of {name} (dfoo has the shape of foo): "
+                             f"{name} is {shape_of(p)}; got d{name} {shape_of(g)}")
         if g.dtype != p.dtype:
             raise ValueError(f"mixed precision: d{name} is {g.dtype} but {name} is {p.dtype}; use one dtype throughout")
         out.append(g)

@@ -12,6 +12,7 @@ divided by 2ε would swamp the difference it is looking for.
 import numpy as np
 
 from . import checks
+from .deep import _activations, _cost_deep, _forward_deep
 from .network import _backward, _cost, _forward
 
 ORDER = ("W1", "b1", "W2", "b2")
@@ -97,3 +98,23 @@ def _nudging(array, cost):
             array[...] = saved
 
     return f
+
+
+def numerical_gradients_deep(parameters, X, Y, hidden="relu", output="sigmoid", epsilon=1e-7):
+    """Central-difference gradients {dW1, db1, …, dWL, dbL} of an L-layer network's cost (`L_model_cost`), in
+    float64: what `L_model_backward` must give."""
+    layers = checks.layers(parameters)
+    X = checks.inputs(X, layers[0][0]).astype(np.float64)
+    _activations(hidden, output)
+    layers = [(W.astype(np.float64), b.astype(np.float64)) for W, b in layers]  # copies: safe to nudge
+    Y = checks.targets(Y, np.empty((layers[-1][0].shape[0], X.shape[1])), output)
+
+    def cost():
+        AL, _ = _forward_deep(X, layers, hidden, output)
+        return _cost_deep(AL, Y, output)
+
+    grads = {}
+    for l, (W, b) in enumerate(layers, start=1):
+        grads[f"dW{l}"] = numerical_gradient(_nudging(W, cost), W, epsilon)
+        grads[f"db{l}"] = numerical_gradient(_nudging(b, cost), b, epsilon)
+    return grads

@@ -103,9 +103,7 @@ def initialize_parameters(n_x, n_h, n_y, *, scale=0.01, seed=0, dtype=np.float64
             raise ValueError(f"{name} must be a positive whole number of units; got {n!r}")
     if not np.isfinite(scale) or scale < 0:
         raise ValueError(f"scale must be a finite number >= 0; got {scale!r}")
-    dtype = np.dtype(dtype)
-    if dtype not in (np.float32, np.float64):
-        raise ValueError(f"dtype must be float32 or float64; got {dtype}")
+    dtype = checks.float_dtype(dtype)
     rng = np.random.default_rng(seed)
     return {
         "W1": (rng.standard_normal((n_h, n_x)) * scale).astype(dtype),
@@ -182,14 +180,6 @@ def backward_propagation_loop(parameters, cache, X, Y, activation="tanh"):
     return {"dW1": dW1 / m, "db1": db1 / m, "dW2": dW2 / m, "db2": db2 / m}
 
 
-def _learning_rate(learning_rate):
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.integer, np.floating)):
-        raise ValueError(f"learning_rate must be a number; got {type(learning_rate).__name__}")
-    if not np.isfinite(learning_rate) or learning_rate <= 0:
-        raise ValueError(f"learning_rate must be a finite number > 0; got {learning_rate!r}")
-    return float(learning_rate)  # a Python float never upcasts a float32 array
-
-
 def update_parameters(parameters, grads, learning_rate):
     """One step of gradient descent: W := W − α dW, b := b − α db, for both layers.
 
@@ -197,7 +187,7 @@ def update_parameters(parameters, grads, learning_rate):
     """
     W1, b1, W2, b2 = checks.parameters(parameters)
     dW1, db1, dW2, db2 = checks.gradients(grads, {"W1": W1, "b1": b1, "W2": W2, "b2": b2})
-    alpha = _learning_rate(learning_rate)
+    alpha = checks.learning_rate(learning_rate)
     return {"W1": W1 - alpha * dW1, "b1": b1 - alpha * db1, "W2": W2 - alpha * dW2, "b2": b2 - alpha * db2}
 
 
@@ -219,7 +209,7 @@ def train(X, Y, n_h, *, num_iterations=10000, learning_rate=1.2, activation="tan
         raise ValueError(f"X has no examples: X {checks.shape_of(X)}")
     Y = checks.labels(Y, X.shape[1], None, X.dtype)
     checks.activation(activation)
-    alpha = _learning_rate(learning_rate)
+    alpha = checks.learning_rate(learning_rate)
     if isinstance(num_iterations, bool) or not isinstance(num_iterations, (int, np.integer)) or num_iterations < 0:
         raise ValueError(f"num_iterations must be a whole number >= 0; got {num_iterations!r}")
     if initial_parameters is None:

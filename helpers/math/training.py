@@ -6,10 +6,10 @@ chaotic run from a converging one; `TrainingCache` keeps the training playground
 """
 import numpy as np
 
-from .datasets import load_dataset
 from . import checks
+from .datasets import load_dataset
 from .descent import descend
-from .network import _cost, _forward, _learning_rate, initialize_parameters, train
+from .network import _cost, _forward, initialize_parameters, train
 
 
 def train_with_history(X, Y, parameters, *, num_iterations=1000, learning_rate=1.2, activation="tanh"):
@@ -23,7 +23,7 @@ def train_with_history(X, Y, parameters, *, num_iterations=1000, learning_rate=1
     X = checks.inputs(X, W1)
     checks.activation(activation)
     Y = checks.labels(Y, X.shape[1], W2.shape[0], X.dtype)
-    alpha = _learning_rate(learning_rate)
+    alpha = checks.learning_rate(learning_rate)
     costs, W1s = np.empty(num_iterations), np.empty((num_iterations + 1, *W1.shape), W1.dtype)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # as in `train`
         first_dW1 = descend(X, Y, W1, b1, W2, b2, alpha, activation, costs, W1s)
