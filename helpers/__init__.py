@@ -2,9 +2,8 @@
 
 Its layers are folders, each importing only those below it (tests/test_layers.py checks):
   math/       numpy only: activations, logistic regression, the two-layer network, the network of L layers and its
-              softmax output, gradient checking, checks at the
-              door, data sets (the shipped digits: data/), the bug gallery, training runs (tests and benchmarks run
-              headless).
+              softmax output, gradient checking, checks at the door, data sets (the shipped digits: data/), the bug
+              gallery, training runs (tests and benchmarks run headless).
   figures/    matplotlib on top of math: the course's style, text alternatives, one module per kind of figure.
   widgets/    ipywidgets on top of figures: the Explorer plumbing, one module per explorer.
   exercises/  the checks, on top of math: running a student's code safely, diagnosing, comparing, reporting, and
