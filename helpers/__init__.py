@@ -48,6 +48,7 @@ from .figures.shapes import draw_shapes  # 02
 from .figures.training import plot_costs, plot_dataset, plot_decision_boundary, plot_training  # 03
 from .figures.bugs import plot_bug_training  # 04
 from .figures.initialization import plot_costs_by_scale, plot_saturation, plot_symmetry  # 05
+from .figures.deep import draw_deep_shapes  # 06
 
 # explorers, by notebook
 from .widgets.explorer import Explorer
@@ -55,6 +56,7 @@ from .widgets.graph import graph_explorer  # 01
 from .widgets.shapes import shape_explorer  # 02
 from .widgets.training import training_playground  # 03
 from .widgets.initialization import initialization_explorer  # 05
+from .widgets.deep import deep_shape_explorer  # 06
 
 # the exercise checkers, in the order of the course
 from .exercises.logistic import check_logistic_backward, check_propagate, check_sigmoid_prime  # 01
@@ -77,6 +79,8 @@ from .exercises.vectorized import (  # 03
 )
 from .exercises.debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient  # 04
 from .exercises.initialization import check_initialization  # 05
+from .exercises.deep import (check_activation_backward, check_L_model_backward, check_L_model_forward,  # 06
+                             check_linear_backward)
 from .exercises.catalogue import yours_or_reference
 from .exercises.hints import graded_notebook, hint  # the next hint of an exercise; graded notebooks stop before the last
 from .exercises.questions import answer, guessed  # self-check questions, guesses: the student answers before seeing

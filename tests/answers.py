@@ -415,3 +415,147 @@ def initialize_w2_zero(n_x, n_h, n_y, seed):
 def initialize_large(n_x, n_h, n_y, seed):
     p = initialize(n_x, n_h, n_y, seed)
     return {**p, "W1": p["W1"] * 100}
+
+
+# ---------------------------------------------------------------------------------------------- 06
+def linear_backward(dZ, cache):
+    m = dZ.shape[1]
+    dW = (1 / m) * dZ @ cache["A_prev"].T
+    db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = cache["W"].T @ dZ
+    return dA_prev, dW, db
+
+
+def linear_backward_dA_over_m(dZ, cache):
+    dA_prev, dW, db = linear_backward(dZ, cache)
+    m = dZ.shape[1]
+    dA_prev = cache["W"].T @ dZ / m
+    return dA_prev, dW, db
+
+
+def linear_backward_no_keepdims(dZ, cache):
+    dA_prev, dW, _ = linear_backward(dZ, cache)
+    m = dZ.shape[1]
+    db = (1 / m) * np.sum(dZ, axis=1)
+    return dA_prev, dW, db
+
+
+def activation_backward(dA, cache):
+    Z, A = cache["Z"], cache["A"]
+    if cache["activation"] == "relu":
+        return dA * (Z > 0)
+    if cache["activation"] == "tanh":
+        return dA * (1 - A ** 2)
+    return dA * A * (1 - A)
+
+
+def activation_backward_always_tanh(dA, cache):
+    return dA * (1 - cache["A"] ** 2)
+
+
+def activation_backward_at_A(dA, cache):
+    if cache["activation"] == "relu":
+        return dA * (cache["Z"] > 0)
+    if cache["activation"] == "tanh":
+        return dA * helpers.tanh_prime(cache["A"])
+    return dA * helpers.sigmoid_prime(cache["A"])
+
+
+def L_model_forward(X, parameters, hidden):
+    L = len(parameters) // 2
+    caches = []
+    A = X
+    for l in range(1, L + 1):
+        A_prev = A
+        Z = parameters[f"W{l}"] @ A_prev + parameters[f"b{l}"]
+        activation = "sigmoid" if l == L else hidden
+        A = {"relu": lambda z: np.maximum(z, 0), "tanh": np.tanh, "sigmoid": sig}[activation](Z)
+        caches.append({"A_prev": A_prev, "W": parameters[f"W{l}"], "b": parameters[f"b{l}"], "Z": Z, "A": A,
+                       "activation": activation})
+    return A, caches
+
+
+def L_model_forward_stops_early(X, parameters, hidden):
+    AL, caches = L_model_forward(X, parameters, hidden)
+    return caches[-2]["A"], caches[:-1]
+
+
+def L_model_forward_stores_new_A(X, parameters, hidden):
+    AL, caches = L_model_forward(X, parameters, hidden)
+    return AL, [{**c, "A_prev": c["A"]} for c in caches]
+
+
+def L_model_forward_hidden_everywhere(X, parameters, hidden):
+    L = len(parameters) // 2
+    caches, A = [], X
+    for l in range(1, L + 1):
+        A_prev = A
+        Z = parameters[f"W{l}"] @ A_prev + parameters[f"b{l}"]
+        A = np.maximum(Z, 0) if hidden == "relu" else np.tanh(Z)
+        caches.append({"A_prev": A_prev, "W": parameters[f"W{l}"], "b": parameters[f"b{l}"], "Z": Z, "A": A,
+                       "activation": "sigmoid" if l == L else hidden})
+    return A, caches
+
+
+def L_model_backward(AL, Y, caches, *, dZL_over_m=False, dA_over_m=False, output_inside=False):
+    grads = {}
+    L, m = len(caches), Y.shape[1]
+    dZ = (AL - Y) / (m if dZL_over_m else 1)
+    for l in range(L, 0, -1):
+        cache = caches[l - 1]
+        if l < L:
+            dZ = activation_backward(dA, {**cache, "activation": "sigmoid"} if output_inside else cache)
+        grads[f"dW{l}"] = (1 / m) * dZ @ cache["A_prev"].T
+        grads[f"db{l}"] = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
+        dA = cache["W"].T @ dZ / (m if dA_over_m else 1)
+    return grads
+
+
+def L_model_backward_using_steps(AL, Y, caches):
+    grads = {}
+    L = len(caches)
+    dZ = AL - Y
+    for l in range(L, 0, -1):
+        if l < L:
+            dZ = my_activation_backward(dA, caches[l - 1])
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = my_linear_backward(dZ, caches[l - 1])
+    return grads
+
+
+my_activation_backward, my_linear_backward = activation_backward, linear_backward  # the notebook's names
+
+
+def L_model_backward_dA_over_m(AL, Y, caches):
+    return L_model_backward(AL, Y, caches, dA_over_m=True)
+
+
+def L_model_backward_m_twice(AL, Y, caches):
+    return L_model_backward(AL, Y, caches, dZL_over_m=True)
+
+
+def L_model_backward_output_inside(AL, Y, caches):
+    return L_model_backward(AL, Y, caches, output_inside=True)
+
+
+def L_model_backward_off_by_one(AL, Y, caches):
+    grads = {}
+    L, m = len(caches), Y.shape[1]
+    dZ = AL - Y
+    for l in range(L, 0, -1):
+        cache = caches[l - 1]
+        if l < L:
+            dZ = activation_backward(dA, caches[l])
+        grads[f"dW{l}"] = (1 / m) * dZ @ cache["A_prev"].T
+        grads[f"db{l}"] = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
+        dA = cache["W"].T @ dZ
+    return grads
+
+
+def L_model_backward_index_error(AL, Y, caches):
+    grads = {}
+    L, m = len(caches), Y.shape[1]
+    dZ = AL - Y
+    for l in range(L, 0, -1):
+        cache = caches[l]
+        grads[f"dW{l}"] = (1 / m) * dZ @ cache["A_prev"].T
+    return grads

@@ -86,6 +86,26 @@ EXERCISES = {
         (a.initialize_zeros, "hidden units 1 and 2 start identical"),
         (a.initialize_large, "multiply the random draw by 0.01"),
     ]),
+    "06 linear_backward": (helpers.check_linear_backward, a.linear_backward, [
+        (a.linear_backward_dA_over_m, "dA_prev is wrong: it is divided by m: dA_prev is not a parameter's gradient"),
+        (a.linear_backward_no_keepdims, "db has shape (4,), expected (4, 1) (db has the shape of b): it is 1-D, the mark of np.sum(..., axis=1) without keepdims=True"),
+    ]),
+    "06 activation_backward": (helpers.check_activation_backward, a.activation_backward, [
+        (a.activation_backward_always_tanh, "[test 1 of 3: a relu layer, Z (3, 5)] dZ is wrong: it uses tanh's derivative, but this cache's activation is 'relu': read cache['activation']"),
+        (a.activation_backward_at_A, "[test 2 of 3: a tanh layer, Z (3, 5)] dZ is wrong: g′ is evaluated at A instead of Z"),
+    ]),
+    "06 L_model_forward": (helpers.check_L_model_forward, a.L_model_forward, [
+        (a.L_model_forward_stops_early, "caches holds 2 entries for a network of L = 3 layers: one cache per layer: the loop stops one layer early"),
+        (a.L_model_forward_stores_new_A, "caches[0] (layer 1)['A_prev'] is layer 1's own A: store the A that came into the layer"),
+        (a.L_model_forward_hidden_everywhere, "caches[2] (layer 3)['A'] is wrong: layer 3 uses 'relu': layer L is the output, σ"),
+    ]),
+    "06 L_model_backward": (helpers.check_L_model_backward, a.L_model_backward_using_steps, [
+        (a.L_model_backward_dA_over_m, "dW2 is wrong: dA_prev is divided by m, so every layer below L gets one more 1/m"),
+        (a.L_model_backward_m_twice, "dW3 is wrong: it is m times too small: 1/m is applied twice, once in dZ^[L] and again in dW and db"),
+        (a.L_model_backward_output_inside, "dW2 is wrong: layer 2 is a hidden layer ('relu'), but its dZ uses σ′, the output's derivative"),
+        (a.L_model_backward_off_by_one, "caches[0] for layer 1 … caches[L − 1] for layer L: is the index off by one? (your line `dZ = activation_backward(dA, caches[l])`)"),
+        (a.L_model_backward_index_error, "IndexError: list index out of range. caches holds one cache per layer, caches[0] for layer 1 … caches[L − 1] for layer L: is the index off by one? (your line `cache = caches[l]`)"),
+    ]),
 }
 WRONG = [(name, wrong, says) for name, (_, _, wrongs) in EXERCISES.items() for wrong, says in wrongs]
 

@@ -27,6 +27,8 @@ RESULTS = {
     "02-dz2-squared-error": ("a^{[2]}(1-a^{[2]})", "(a2-y)*a2*(1-a2)"),
     "02-backward-three-layers": ("W^{[3]T}", "W3.T@dz3", "W^{[l+1]T}"),
     "03-backward-propagation": ("dZ^{[2]}A^{[1]T}", "dZ2@A1.T", "np.sum(dZ", "\\texttt{np.sum}(dZ"),
+    "06-linear-backward": ("dZ^{[l]}A^{[l-1]T}", "dA^{[l-1]}=W^{[l]T}dZ^{[l]}"),
+    "06-L-model-backward": ("dZ^{[l-1]}&=dA^{[l-1]}*",),
 }
 
 

@@ -130,6 +130,36 @@ MISTAKES = {
         ("no scaling by 0.01", "W1 = rng.standard_normal((n_h, n_x)) * 0.01", "W1 = rng.standard_normal((n_h, n_x))",
          "multiply the random draw by 0.01"),
     ],
+    "06-linear-backward": [
+        ("dA_prev divided by m too", "dA_prev = W.T @ dZ", "dA_prev = W.T @ dZ / m",
+         "dA_prev is wrong: it is divided by m: dA_prev is not a parameter's gradient"),
+        ("no keepdims in db", "db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)", "db = (1 / m) * np.sum(dZ, axis=1)",
+         "db has shape (4,), expected (4, 1) (db has the shape of b): it is 1-D"),
+        ("no 1/m in dW", "dW = (1 / m) * dZ @ A_prev.T", "dW = dZ @ A_prev.T", "dW is wrong: it is m times too large"),
+    ],
+    "06-activation-backward": [
+        ("the activation's name misspelt, so relu falls through to σ′", 'if activation == "relu":',
+         'if activation == "ReLU":', "it uses sigmoid's derivative, but this cache's activation is 'relu'"),
+        ("tanh′ evaluated at A", "g_prime = 1 - A ** 2", "g_prime = 1 - np.tanh(A) ** 2",
+         "g′ is evaluated at A instead of Z"),
+    ],
+    "06-L-model-forward": [
+        ("the cache keeps the new A as A_prev", '"A_prev": A_prev,', '"A_prev": A,',
+         "caches[0] (layer 1)['A_prev'] is layer 1's own A"),
+        ("the loop stops before the output layer", "for l in range(1, L + 1):", "for l in range(1, L):",
+         "caches holds 2 entries for a network of L = 3 layers"),
+        ("the hidden activation at the output too", 'activation = "sigmoid" if l == L else hidden',
+         "activation = hidden", "caches[2] (layer 3) says activation 'relu': the output layer is σ"),
+    ],
+    "06-L-model-backward": [
+        ("the layer below's cache (an index off by one)", "dZ = my_activation_backward(dA, caches[l - 1])",
+         "dZ = my_activation_backward(dA, caches[l])", "is the index off by one? (your line `dZ = my_activation_backward(dA, caches[l])`)"),
+        ("1/m in dZ^[L] as well", "dZ = AL - Y", "dZ = (AL - Y) / Y.shape[1]",
+         "dW3 is wrong: it is m times too small: 1/m is applied twice"),
+        ("σ′ inside the loop", "dZ = my_activation_backward(dA, caches[l - 1])",
+         'dZ = dA * caches[l - 1]["A"] * (1 - caches[l - 1]["A"])',
+         "dW2 is wrong: layer 2 is a hidden layer ('relu'), but its dZ uses σ′, the output's derivative"),
+    ],
 }
 
 

@@ -155,6 +155,8 @@ def misspelt_twin(fn):
 
 
 def _same(before, after):
+    if isinstance(before, list):
+        return isinstance(after, list) and len(before) == len(after) and all(map(_same, before, after))
     if isinstance(before, dict):
         return isinstance(after, dict) and before.keys() == after.keys() and all(_same(before[k], after[k]) for k in before)
     if isinstance(before, np.ndarray):
@@ -186,6 +188,8 @@ def changed_argument(fn, originals, copies):
 def copy(a):
     if isinstance(a, dict):
         return {k: copy(v) for k, v in a.items()}
+    if isinstance(a, list):  # the caches of an L-layer network: a list of dicts
+        return [copy(v) for v in a]
     return a.copy() if isinstance(a, np.ndarray) else a
 
 

@@ -1,8 +1,10 @@
 """Every exercise's check by the function it checks: what lets a later cell use the student's function once its check
 passes (`yours_or_reference`), and lets a verdict name a failing function the checked one calls."""
+from ..math.deep import L_model_backward
 from ..math.logistic import propagate
 from ..math.network import backward_propagation, compute_cost, forward_propagation, predict, update_parameters
 from .capture import quiet
+from .deep import check_activation_backward, check_L_model_backward, check_L_model_forward, check_linear_backward
 from .debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient
 from .initialization import check_initialization
 from .logistic import check_logistic_backward, check_propagate, check_sigmoid_prime
@@ -21,6 +23,7 @@ CHECKS = {
     backward_propagation: check_backward_propagation,
     update_parameters: check_update_parameters,
     predict: check_predict,
+    L_model_backward: check_L_model_backward,
 }
 
 # every exercise's function by its name in the notebooks (without ``my_``): a verdict on a function that calls one of
@@ -36,6 +39,8 @@ CHECK_OF.update({
     "predict": check_predict, "train": check_train, "numerical_gradient": check_numerical_gradient,
     "gradient_check": check_gradient_check, "fixed_backward_propagation": check_fixed_backward,
     "initialize_parameters": check_initialization,
+    "linear_backward": check_linear_backward, "activation_backward": check_activation_backward,
+    "L_model_forward": check_L_model_forward, "L_model_backward": check_L_model_backward,
 })
 
 

@@ -84,9 +84,29 @@ def hint_for_exception(error, fn=None):
         hint = ". A dict key is misspelt or missing: the keys are the names in the equations, e.g. 'W1', 'A1', 'dW1'"
     elif "broadcast" in text:
         hint = ". Two arrays could not be combined element-wise: compare their shapes"
+    indexing = _line_indexing_caches(error)  # a function of theirs that indexed caches, maybe a caller of this line
+    if indexing and (isinstance(error, IndexError) or "broadcast" in text or "matmul" in text or "aligned" in text):
+        hint += (". caches holds one cache per layer, caches[0] for layer 1 … caches[L − 1] for layer L: is the index "
+                 f"off by one? (your line `{indexing}`)")
+        if indexing == line:
+            return hint
     if line:
         hint += f" (in your code, the line `{line}`)"
     return hint
+
+
+def _line_indexing_caches(error):
+    """The innermost line of the student's code in the traceback that indexes ``caches[…]``, or ""."""
+    found = ""
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.startswith(_HELPERS_DIR) and "site-packages" not in filename and "/lib/python" not in filename:
+            line = linecache.getline(filename, tb.tb_lineno).strip()
+            if "caches[" in line:
+                found = line
+        tb = tb.tb_next
+    return found
 
 
 def _matmul_operands(frame, line):

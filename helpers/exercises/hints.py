@@ -127,6 +127,37 @@ HINTS = {
         "W1 = rng.standard_normal((n_h, n_x)) * 0.01, b1 = np.zeros((n_h, 1)), W2 = rng.standard_normal((n_y, n_h)) * 0.01, "
         "b2 = np.zeros((n_y, 1)).",
     ),
+    # 06
+    "linear_backward": (
+        "Z = W A_prev + b is the same linear step as in notebook 03, with A_prev where A1 or X stood: its three "
+        "gradients are the ones you wrote there for dW2, db2 and the product before g′ in dZ1.",
+        "dW and db are averages over the examples (the cost is), so they carry 1/m; dA_prev is not a parameter's gradient: "
+        "each column is one example's own signal, so no 1/m. Check each shape against W, b and A_prev.",
+        "dW = (1/m) dZ A_prevᵀ, db = (1/m) np.sum(dZ, axis=1, keepdims=True), dA_prev = Wᵀ dZ.",
+    ),
+    "activation_backward": (
+        "A = g(Z) element by element, with g named by cache['activation']: three activations, three derivatives "
+        "(notebooks 01 and 02 derived them).",
+        "The chain rule multiplies dA element-wise by g′ evaluated at Z (the cache holds Z); relu′ is 1 where Z > 0, "
+        "tanh′ and σ′ can be written with A alone.",
+        "dZ = dA * g′(Z): relu (Z > 0), tanh 1 − A², sigmoid A (1 − A); pick by cache['activation'].",
+    ),
+    "L_model_forward": (
+        "Each layer does what layer 1 of notebook 03 did: a linear step, then an activation; the A it makes is the "
+        "next layer's input.",
+        "Loop l = 1 … L with L = len(parameters) // 2; layers below L use hidden, layer L uses σ. Keep the A that came "
+        "in (A_prev) before computing the new one, and append one dict per layer.",
+        "A_prev = A; Z = W^[l] A_prev + b^[l]; A = g(Z); caches.append({'A_prev': A_prev, 'W': …, 'b': …, 'Z': Z, "
+        "'A': A, 'activation': g's name}).",
+    ),
+    "L_model_backward": (
+        "Start at the output as in notebook 03 (dZ^[L] = A^[L] − Y), then walk the layers down, L … 1, each reading "
+        "its own cache, caches[l − 1].",
+        "Every layer repeats the same two steps: the linear backward step gives dW^[l], db^[l] and dA^[l−1]; below "
+        "the output, dZ^[l] = dA^[l] ∗ g′(Z^[l]) with the hidden activation. 1/m only in dW and db.",
+        "dZ = AL − Y; for l = L … 1: cache = caches[l − 1]; if l < L: dZ = activation_backward(dA, cache); "
+        "dA, grads['dW' + str(l)], grads['db' + str(l)] = linear_backward(dZ, cache).",
+    ),
 }
 _given = {}  # how many hints of each exercise this kernel has shown
 _graded = []  # non-empty in a graded notebook (nbgrader's release calls graded_notebook() in its first cells)

@@ -120,6 +120,13 @@ QUESTIONS = {
     ), "Yes. The hidden units compute different functions from the first step, because the rows of W1 differ; at the first "
        "step dW2 then gets different entries, and from there every unit has its own gradient. Symmetry needs two units "
        "identical in everything: the same row of W1, the same bias and the same column of W2."),
+    "deep_indices": Question((
+        ("cache_read_by_step_3", _number(2, "not that index: caches[0] is layer 1's cache; count from there")),
+        ("dA_prev_has_1_over_m", _boolean(False, "think of what dA_prev is: a parameter's gradient, or what each "
+                                                 "example sends down?")),
+    ), "The step for layer 3 reads caches[2]: caches[0] is layer 1's cache, so layer l's is caches[l − 1]. dA_prev "
+       "has no 1/m: each of its m columns is one example's own signal, and the average over the examples "
+       "is taken once, where the columns are added up, in dW and db."),
 }
 _tries = {}
 
