@@ -23,7 +23,9 @@ matplotlib.use("Agg")
 
 import helpers  # noqa: E402
 
-EXPLORERS = ("graph_explorer", "shape_explorer", "training_playground", "initialization_explorer")
+EXPLORERS = ("graph_explorer", "shape_explorer", "training_playground", "initialization_explorer", "deep_shape_explorer")
+# what a student types into a text box: a deeper network, the largest the explorer draws, the smallest
+TYPED = {"layer_dims": ["3, 5, 5, 2, 1", "8, 8, 8, 8, 8, 8, 8", "2, 3"]}
 
 
 def loop_seconds():
@@ -34,8 +36,11 @@ def loop_seconds():
     return time.perf_counter() - start
 
 
-def visits(control):
-    """The values a student's first moves reach: every option of a short menu, else both ends and the middle."""
+def visits(control, name=None):
+    """The values a student's first moves reach: what a student types in a text box (TYPED), every option of a short
+    menu, else both ends and the middle."""
+    if name in TYPED:
+        return TYPED[name]
     options = getattr(control, "options", None)
     if options:
         values = [o[1] if isinstance(o, tuple) else o for o in options]
@@ -47,7 +52,7 @@ def visits(control):
 
 def settings(explorer):
     """Every (control, value) the benchmark moves to, except the control's starting value (not a move)."""
-    return [(name, value) for name, control in explorer.controls.items() for value in visits(control) if value != control.value]
+    return [(name, value) for name, control in explorer.controls.items() for value in visits(control, name) if value != control.value]
 
 
 def time_move(make, name, value):

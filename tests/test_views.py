@@ -48,6 +48,7 @@ def explorers():
         "graph": (helpers.graph_explorer, "x1", 2.0),
         "shapes": (helpers.shape_explorer, "n_h", 6),
         "training": (helpers.training_playground, "n_h", 2),
+        "deep shapes": (helpers.deep_shape_explorer, "step", 1),
     }
 
 
@@ -365,3 +366,56 @@ def test_an_initialization_move_draws_only_what_changed_and_shows_what_a_whole_d
     explorer = helpers.initialization_explorer()
     for control, value in (("scale", 10.0), ("start", "equal"), ("scale", 0.001), ("start", "zeros"), ("start", "random")):
         move_and_compare_with_a_whole_drawing(explorer, control, value)
+
+
+def _marked(fig):
+    """The names above the blocks drawn with a thick outline (what the step reads from its cache)."""
+    ax = fig.axes[0]
+    thick = [p for p in ax.get_children() if type(p).__name__ == "Rectangle" and p.get_linewidth() > 2]
+    names = {}
+    for t in ax.texts:
+        x, y = t.get_position()
+        names[(round(x, 3), round(y, 3))] = t.get_text()
+    found = set()
+    for p in thick:
+        x = p.get_x() + p.get_width() / 2
+        top = p.get_y() + p.get_height() + 0.04
+        found |= {text for (tx, ty), text in names.items() if abs(ty - top) < 1e-3 and abs(tx - x) < 0.5}
+    return found
+
+
+@pytest.mark.parametrize("step, reads", [(3, {"A2ᵀ", "W3ᵀ", "A3"}), (2, {"A1ᵀ", "W2ᵀ", "g′(Z2)"}), (1, {"Xᵀ", "W1ᵀ", "g′(Z1)"})])
+def test_each_backward_step_outlines_what_it_reads_from_its_cache(step, reads):
+    fig = helpers.draw_deep_shapes([2, 4, 3, 1], m=5, step=step)
+    assert _marked(fig) == reads
+    said = texts(fig)
+    assert f"caches[{step - 1}]" in said and any(t.startswith(f"step {step} reads caches[{step - 1}]") for t in said)
+    assert f"dW{step}" in said and f"dA{step - 1}" in said and f"db{step}" in said
+    assert "Outlined, read from caches[%d]" % (step - 1) in alt_text(fig)
+
+
+@pytest.mark.parametrize("dims", [[8, 8, 8, 8, 8, 8, 8], [1, 1], [3, 1, 5, 1]])
+@pytest.mark.parametrize("step", [1, -1])
+def test_deep_shape_figure_labels_never_overlap_and_stay_inside(dims, step):
+    fig = helpers.draw_deep_shapes(dims, m=8, step=len(dims) - 1 if step == -1 else 1)
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    boxes = [t.get_window_extent(renderer) for ax in fig.axes for t in ax.texts if t.get_text().strip()]
+    for i, a in enumerate(boxes):
+        assert a.x0 >= -0.5 and a.y0 >= -0.5 and a.x1 <= width + 0.5 and a.y1 <= height + 0.5, (dims, step)
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b) or a.intersection(a, b).width * a.intersection(a, b).height < 1, (dims, step)
+
+
+def test_the_deep_shape_explorer_follows_the_typed_network_and_says_what_it_cannot_draw():
+    explorer = helpers.deep_shape_explorer()
+    explorer.controls["layer_dims"].value = "3, 5, 5, 2, 1"
+    assert explorer.controls["step"].max == 4 and "L = 4" in explorer.alt
+    explorer.controls["step"].value = 4
+    explorer.controls["layer_dims"].value = "2, 3"  # one layer: the step slider runs 1 … 1
+    assert explorer.controls["step"].max == 1 and explorer.controls["step"].value == 1
+    assert "Backward step 1 of an L = 1 layer network" in explorer.alt
+    explorer.controls["layer_dims"].value = "2, 9, 1"
+    assert explorer.alt.startswith("layer_dims: write 2 to 7 whole numbers from 1 to 8") and "'2, 9, 1'" in explorer.alt
+    with pytest.raises(ValueError, match="step must be a layer"):
+        helpers.draw_deep_shapes([2, 3, 1], step=3)

@@ -36,9 +36,10 @@ def draw_deep_shapes(layer_dims, m=1, step=None, *, hidden="relu"):
     if not 1 <= step <= L:
         raise ValueError(f"step must be a layer, 1 … L = {L}; got {step}")
     blocks = Blocks(backward_step(layer_dims, m, step))
-    box_w, box_h, gap = 1.55, 1.2, 0.12
+    k = pt(10) / 10  # on a slide the text is larger (pt): the boxes and gaps grow with it
+    box_w, box_h, gap = 1.55 * k, 1.2 * k, 0.12 * k
     row_width = L * box_w + (L - 1) * gap + 0.2
-    title_room, row_room = 0.45, box_h + 0.55
+    title_room, row_room = 0.45 * k, box_h + 0.5 * k
     total_width = max(blocks.width_total, row_width, 6.0)
     total_height = title_room + row_room + blocks.height_total + 0.1
     fig = plt.figure(figsize=(total_width, total_height))
@@ -57,16 +58,13 @@ def draw_deep_shapes(layer_dims, m=1, step=None, *, hidden="relu"):
                                      fc=to_rgba(BLUE, 0.22) if read else "white", ec=BLUE if read else GREY,
                                      lw=2.6 if read else 1))
         lines = [f"A_prev {n_prev}×{m}", f"W {n}×{n_prev}, b {n}×1", f"Z, A {n}×{m}", f"g = {g}"]
-        ax.text(x + box_w / 2, top - 0.06, f"caches[{l - 1}]", ha="center", va="top", fontsize=pt(10), weight="bold")
-        ax.text(x + box_w / 2, top - 0.34, "\n".join(lines), ha="center", va="top", fontsize=pt(8.5), linespacing=1.35)
+        ax.text(x + box_w / 2, top - 0.06 * k, f"caches[{l - 1}]", ha="center", va="top", fontsize=pt(10), weight="bold")
+        ax.text(x + box_w / 2, top - 0.34 * k, "\n".join(lines), ha="center", va="top", fontsize=pt(8.5),
+                linespacing=1.35)
         said.append(f"caches[{l - 1}], layer {l}: " + ", ".join(lines) + (" (read by this step)" if read else ""))
-    where = 0.1 + (step - 1) * (box_w + gap) + box_w / 2
-    ax.annotate("", xy=(where, top - box_h - 0.02), xytext=(where, top - box_h - 0.45),
-                arrowprops=dict(arrowstyle="-|>", color=BLUE, lw=1.6))
     cache = ["Xᵀ" if step == 1 else f"A{step - 1}ᵀ", f"W{step}ᵀ"] + ([f"A{step}"] if step == L else [f"g′(Z{step})"])
-    left = where < total_width / 2
-    ax.text(where + (0.12 if left else -0.12), top - box_h - 0.24, f"step {step} reads caches[{step - 1}]: " + ", ".join(cache)
-            + " (outlined)", ha="left" if left else "right", va="center", fontsize=pt(9.5), color=BLUE)
+    ax.text(0.1, top - box_h - 0.25 * k, f"step {step} reads caches[{step - 1}] (highlighted): " + ", ".join(cache)
+            + ", outlined below", ha="left", va="center", fontsize=pt(9.5), color=BLUE)
     blocks.draw(ax, 0.1, top - row_room, marked=set(cache), mark_colour=BLUE)
     ax.text(0.1, total_height - 0.08, f"Backward step {step} of L = {L}: layer_dims = {list(layer_dims)}, m = {m}",
             ha="left", va="top", fontsize=pt(12))
