@@ -412,8 +412,10 @@ def test_the_deep_shape_explorer_follows_the_typed_network_and_says_what_it_cann
     explorer.controls["layer_dims"].value = "3, 5, 5, 2, 1"
     assert explorer.controls["step"].max == 4 and "L = 4" in explorer.alt
     explorer.controls["step"].value = 4
-    explorer.controls["layer_dims"].value = "2, 3"  # one layer: the step slider runs 1 … 1
+    before = explorer.redraws
+    explorer.controls["layer_dims"].value = "2, 3"  # one layer: the step slider runs 1 … 1, in one redraw
     assert explorer.controls["step"].max == 1 and explorer.controls["step"].value == 1
+    assert explorer.redraws == before + 1
     assert "Backward step 1 of an L = 1 layer network" in explorer.alt
     explorer.controls["layer_dims"].value = "2, 9, 1"
     assert explorer.alt.startswith("layer_dims: write 2 to 7 whole numbers from 1 to 8") and "'2, 9, 1'" in explorer.alt

@@ -16,14 +16,6 @@ def deep_shape_explorer(layer_dims="2, 4, 3, 1", m=4):
         "step": widgets.IntSlider(value=L, min=1, max=L, description="backward step l", continuous_update=False),
     }
 
-    def follow(change):  # the step slider runs over the layers of the network typed in
-        try:
-            controls["step"].max = max(1, len(parse_layer_dims(change["new"])) - 1)
-        except ValueError:
-            pass
-
-    controls["layer_dims"].observe(follow, names="value")
-
     def draw(layer_dims, m, step):
         try:
             dims = parse_layer_dims(layer_dims)
@@ -31,5 +23,16 @@ def deep_shape_explorer(layer_dims="2, 4, 3, 1", m=4):
             return draw_message(str(error))
         return draw_deep_shapes(dims, m, min(step, len(dims) - 1))
 
-    return Explorer(controls, draw, tight=False, description="Shape explorer for L layers: type layer_dims, move m or the "
-                    "backward step to see which cache the step reads (needs a running kernel).")
+    explorer = Explorer(controls, draw, tight=False, description="Shape explorer for L layers: type layer_dims, move m "
+                        "or the backward step to see which cache the step reads (needs a running kernel).")
+
+    def follow(change):  # the step slider runs over the layers typed in; the figure shows min(step, L) already
+        try:
+            L = len(parse_layer_dims(change["new"])) - 1
+        except ValueError:
+            return
+        with explorer.without_redraw("step") as step:
+            step.max = L
+
+    controls["layer_dims"].observe(follow, names="value")
+    return explorer

@@ -15,6 +15,7 @@ as the cell's value. Three promises:
   the value of an `ipywidgets.Image` (PNG bytes), not a display inside an Output widget: redrawing
   sends no output message, so nothing run-dependent reaches the cell's outputs.
 """
+import contextlib
 import html as html_text
 
 import ipywidgets as widgets
@@ -64,6 +65,16 @@ class Explorer(widgets.VBox):
     def values(self):
         """The current value of every control, by keyword."""
         return {name: control.value for name, control in self.controls.items()}
+
+    @contextlib.contextmanager
+    def without_redraw(self, name):
+        """Change the control ``name`` (its range, say) without a redraw: for a change the figure already shows."""
+        control = self.controls[name]
+        control.unobserve(self._on_change, names="value")
+        try:
+            yield control
+        finally:
+            control.observe(self._on_change, names="value")
 
     def _on_change(self, change):
         self.status.value = _STATUS_BUSY
