@@ -247,6 +247,14 @@ def test_layers_that_do_not_chain_are_named_with_both_shapes():
         helpers.L_model_forward(np.zeros((3, 5)), helpers.initialize_deep([2, 3, 1]))
 
 
+@pytest.mark.parametrize("key", ["b1", "W3", "b3"])
+def test_mixed_precision_is_named(key):
+    parameters = helpers.initialize_deep([2, 3, 3, 1])
+    parameters[key] = parameters[key].astype(np.float32)
+    with pytest.raises(ValueError, match=rf"mixed precision: .*{key} is float32"):
+        helpers.L_model_forward(np.zeros((2, 5)), parameters)
+
+
 def test_softmax_needs_one_hot_columns():
     parameters, X, Y = deep_problem([3, 4, 3], 5, "softmax", seed=1)
     AL, caches = helpers.L_model_forward(X, parameters, "relu", "softmax")

@@ -255,7 +255,7 @@ def layers(parameters):
             raise ValueError(f"W{l - 1} is {shape_of(previous)}, so layer {l - 1} has {previous.shape[0]} units and W{l} "
                              f"needs {previous.shape[0]} columns (W^[l] is n_l × n_(l−1)); got W{l} {shape_of(W)}")
         if out and W.dtype != out[0][0].dtype or b.dtype != W.dtype:
-            same_dtype(W1=out[0][0] if out else W, **{f"W{l}": W, f"b{l}": b})
+            same_dtype(**({"W1": out[0][0]} if out else {}), **{f"W{l}": W, f"b{l}": b})
         out.append((W, b))
     return out
 
