@@ -16,7 +16,7 @@ from .math.bugs import BUGS, broken_backward_propagation, diagnose, show_bug
 from .math.datasets import DATASETS, load_dataset, make_circles, make_flower, make_moons, make_xor
 from .math.deep import (L_model_backward, L_model_cost, L_model_forward, initialize_deep, one_hot, predict_deep,
                         softmax, train_deep, update_parameters_deep)
-from .math.digits import load_digits
+from .math.digits import confusion_matrix, load_digits
 from .math.gradcheck import (gradient_check, numerical_gradient, numerical_gradients, numerical_gradients_deep,
                              relative_difference)
 from .math.initialization import constant_parameters, identical_units, row_spread, saturation_report, scaled_parameters
@@ -49,6 +49,7 @@ from .figures.training import plot_costs, plot_dataset, plot_decision_boundary, 
 from .figures.bugs import plot_bug_training  # 04
 from .figures.initialization import plot_costs_by_scale, plot_saturation, plot_symmetry  # 05
 from .figures.deep import draw_deep_shapes  # 06
+from .figures.digits import plot_confusion_matrix, plot_digits  # 07
 
 # explorers, by notebook
 from .widgets.explorer import Explorer

@@ -36,3 +36,20 @@ def load_digits():
     X = pixels.T / 16.0
     y = labels.reshape(1, -1)
     return X[:, ~test].copy(), y[:, ~test].copy(), X[:, test].copy(), y[:, test].copy()
+
+
+def confusion_matrix(y_true, y_pred, n_classes=10):
+    """Counts C (n_classes, n_classes): C[i, j] is how many examples of class i were predicted as class j.
+
+    ``y_true`` and ``y_pred`` are (1, m) rows (or 1-D) of whole class numbers 0 … n_classes − 1. The diagonal holds the
+    right answers; a row adds up to the number of examples of its class.
+    """
+    y_true, y_pred = (np.asarray(y, dtype=np.int64).ravel() for y in (y_true, y_pred))
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"y_true and y_pred must have one label per example each; got {y_true.size} and {y_pred.size}")
+    for name, y in (("y_true", y_true), ("y_pred", y_pred)):
+        if y.size and (y.min() < 0 or y.max() >= n_classes):
+            raise ValueError(f"{name} must hold classes 0 … {n_classes - 1}; got values from {y.min()} to {y.max()}")
+    counts = np.zeros((n_classes, n_classes), dtype=np.int64)
+    np.add.at(counts, (y_true, y_pred), 1)
+    return counts
