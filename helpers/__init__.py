@@ -82,6 +82,7 @@ from .exercises.debugging import check_fixed_backward, check_gradient_check, che
 from .exercises.initialization import check_initialization  # 05
 from .exercises.deep import (check_activation_backward, check_L_model_backward, check_L_model_forward,  # 06
                              check_linear_backward)
+from .exercises.softmax import check_softmax, check_softmax_backward, check_softmax_cost  # 07
 from .exercises.catalogue import yours_or_reference
 from .exercises.hints import graded_notebook, hint  # the next hint of an exercise; graded notebooks stop before the last
 from .exercises.questions import answer, guessed  # self-check questions, guesses: the student answers before seeing

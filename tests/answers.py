@@ -559,3 +559,43 @@ def L_model_backward_index_error(AL, Y, caches):
         cache = caches[l]
         grads[f"dW{l}"] = (1 / m) * dZ @ cache["A_prev"].T
     return grads
+
+
+# ---------------------------------------------------------------------------------------------- 07
+def softmax(Z):
+    E = np.exp(Z - np.max(Z, axis=0, keepdims=True))
+    return E / np.sum(E, axis=0, keepdims=True)
+
+
+def softmax_rows(Z):
+    E = np.exp(Z - np.max(Z, axis=1, keepdims=True))
+    return E / np.sum(E, axis=1, keepdims=True)
+
+
+def softmax_unstable(Z):
+    E = np.exp(Z)
+    return E / np.sum(E, axis=0, keepdims=True)
+
+
+def softmax_backward(dA, A):
+    return A * (dA - np.sum(A * dA, axis=0, keepdims=True))
+
+
+def softmax_backward_diagonal(dA, A):
+    return dA * A * (1 - A)
+
+
+def softmax_backward_jacobian(dA, A):  # the Jacobian built for each example, then multiplied: right, and slower
+    dZ = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        a = A[:, j]
+        dZ[:, j] = (np.diag(a) - np.outer(a, a)) @ dA[:, j]
+    return dZ
+
+
+def softmax_cost(A, Y):
+    return float(-np.sum(Y * np.log(A)) / Y.shape[1])
+
+
+def softmax_cost_sigmoid_terms(A, Y):
+    return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / Y.shape[1])

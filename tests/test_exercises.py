@@ -106,6 +106,16 @@ EXERCISES = {
         (a.L_model_backward_off_by_one, "caches[0] for layer 1 … caches[L − 1] for layer L: is the index off by one? (your line `dZ = activation_backward(dA, caches[l])`)"),
         (a.L_model_backward_index_error, "IndexError: list index out of range. caches holds one cache per layer, caches[0] for layer 1 … caches[L − 1] for layer L: is the index off by one? (your line `cache = caches[l]`)"),
     ]),
+    "07 softmax": (helpers.check_softmax, a.softmax, [
+        (a.softmax_rows, "A is wrong: each row sums to 1: softmax normalises each column"),
+        (a.softmax_unstable, "e^1000 overflows. Subtract each column's largest entry before the exponential"),
+    ]),
+    "07 softmax_backward": (helpers.check_softmax_backward, a.softmax_backward_jacobian, [
+        (a.softmax_backward_diagonal, "dZ is wrong: it keeps only the Jacobian's diagonal, as for n separate sigmoids"),
+    ]),
+    "07 softmax_cost": (helpers.check_softmax_cost, a.softmax_cost, [
+        (a.softmax_cost_sigmoid_terms, "cost is wrong: it adds (1 − Y) log(1 − A), the sigmoid's term"),
+    ]),
 }
 WRONG = [(name, wrong, says) for name, (_, _, wrongs) in EXERCISES.items() for wrong, says in wrongs]
 

@@ -5,6 +5,7 @@ from ..math.logistic import propagate
 from ..math.network import backward_propagation, compute_cost, forward_propagation, predict, update_parameters
 from .capture import quiet
 from .deep import check_activation_backward, check_L_model_backward, check_L_model_forward, check_linear_backward
+from .softmax import check_softmax, check_softmax_backward, check_softmax_cost
 from .debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient
 from .initialization import check_initialization
 from .logistic import check_logistic_backward, check_propagate, check_sigmoid_prime
@@ -41,6 +42,7 @@ CHECK_OF.update({
     "initialize_parameters": check_initialization,
     "linear_backward": check_linear_backward, "activation_backward": check_activation_backward,
     "L_model_forward": check_L_model_forward, "L_model_backward": check_L_model_backward,
+    "softmax": check_softmax, "softmax_backward": check_softmax_backward, "softmax_cost": check_softmax_cost,
 })
 
 

@@ -158,6 +158,26 @@ HINTS = {
         "dZ = AL − Y; for l = L … 1: cache = caches[l − 1]; if l < L: dZ = activation_backward(dA, cache); "
         "dA, grads['dW' + str(l)], grads['db' + str(l)] = linear_backward(dZ, cache).",
     ),
+    # 07
+    "softmax": (
+        "Each column of Z holds one example's n scores; softmax turns each column into probabilities that add up to 1.",
+        "Exponentiate, then divide each column by its own sum (axis=0, keepdims=True). e^1000 overflows: subtracting the "
+        "column's largest score first changes no ratio, and keeps every exponent ≤ 0.",
+        "E = np.exp(Z - np.max(Z, axis=0, keepdims=True)); A = E / np.sum(E, axis=0, keepdims=True).",
+    ),
+    "softmax_backward": (
+        "Derive ∂a_k/∂z_j from a_k = e^(z_k) / Σ_i e^(z_i) for one example: once for k = j, once for k ≠ j.",
+        "The quotient rule gives a_j(1 − a_j) on the diagonal and −a_k a_j off it; dZ_j = Σ_k (∂a_k/∂z_j) dA_k, one "
+        "column (example) at a time, and the sum over k is a sum over a column.",
+        "dZ = A * (dA − np.sum(A * dA, axis=0, keepdims=True)).",
+    ),
+    "softmax_cost": (
+        "With one-hot Y, each column has a single 1, at the true class: the loss of one example is −log of the "
+        "probability the network gives that class.",
+        "Multiply Y and log A entry by entry, add over every entry, and average over the m examples (not over the n "
+        "classes too).",
+        "J = −np.sum(Y * np.log(A)) / m.",
+    ),
 }
 _given = {}  # how many hints of each exercise this kernel has shown
 _graded = []  # non-empty in a graded notebook (nbgrader's release calls graded_notebook() in its first cells)
