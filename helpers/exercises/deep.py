@@ -6,7 +6,7 @@ reads a neighbouring layer's cache gets numbers (which the checker recognises), 
 """
 import numpy as np
 
-from ..math.activations import sigmoid, tanh_prime
+from ..math.activations import ACTIVATION, g_prime_from_cache, sigmoid, tanh_prime
 from ..math.deep import _backward_deep, _forward_deep, initialize_deep
 from ..math.gradcheck import numerical_gradients_deep
 from .calling import call
@@ -19,8 +19,7 @@ from .results import check_array, dict_with, kind
 # (layer_dims, m, hidden, seed): depth, sizes, m and the hidden activation all differ
 DEEP_NETWORKS = (([3, 5, 4, 2], 6, "relu", 0), ([2, 4, 3, 3, 1], 5, "tanh", 1))
 CACHE_KEYS = ("A_prev", "W", "b", "Z", "A", "activation")
-G_PRIME = {"relu": lambda Z, A: (Z > 0).astype(Z.dtype), "tanh": lambda Z, A: 1 - A ** 2,
-           "sigmoid": lambda Z, A: A * (1 - A)}
+HIDDEN = ("relu", "tanh", "sigmoid")
 
 
 def deep_case(layer_dims, m, hidden, seed):
@@ -99,13 +98,12 @@ def check_activation_backward(fn):
                 check_array("dZ", dZ, cache["Z"].shape, fn=fn)
                 Z, A = cache["Z"], cache["A"]
                 causes = [(dA, "the factor g′(Z) is missing: A = g(Z) element-wise, so the chain rule multiplies by g′(Z)")]
-                causes += [(dA * g(Z, A), f"it uses {name}'s derivative, but this cache's activation is "
-                                          f"{activation!r}: read cache['activation']")
-                           for name, g in G_PRIME.items() if name != activation]
+                causes += [(dA * g_prime_from_cache(Z, A, name), f"it uses {name}'s derivative, but this cache's "
+                            f"activation is {activation!r}: read cache['activation']") for name in HIDDEN if name != activation]
                 at_A = {"tanh": tanh_prime(A), "sigmoid": sigmoid(A) * (1 - sigmoid(A))}.get(activation)
                 if at_A is not None:  # relu′ at A = relu′ at Z: the same numbers
                     causes.append((dA * at_A, "g′ is evaluated at A instead of Z (A is already g(Z)); the cache holds Z"))
-                compare(shown, "dZ", dZ, dA * G_PRIME[activation](Z, A), fn=fn, causes=causes)
+                compare(shown, "dZ", dZ, dA * g_prime_from_cache(Z, A, activation), fn=fn, causes=causes)
 
             prefixed(label, check)
             if index:
@@ -148,19 +146,15 @@ def check_L_model_forward(fn):
                     causes=[(right["W"] @ right["A_prev"], f"b{l} is not added")])
             other = "relu" if right["activation"] != "relu" else "tanh"
             compare(lines if l == L else [], f"{where}['A']", cache["A"], right["A"], fn=fn, causes=[
-                (sigmoid(right["Z"]) if l < L else _hidden(hidden, right["Z"]),
+                (sigmoid(right["Z"]) if l < L else ACTIVATION[hidden](right["Z"]),
                  f"layer {l} uses {'σ' if l < L else repr(hidden)}: " + ("only layer L is the output" if l < L else "layer L is the output, σ")),
-                (_hidden(other, right["Z"]), f"it is {other}, not {right['activation']!r}")])
+                (ACTIVATION[other](right["Z"]), f"it is {other}, not {right['activation']!r}")])
         check_array("AL", AL, AL_ref.shape)
         if not close(AL, caches[-1]["A"]):
             raise Stop("the AL you return is not caches[-1]['A']: return the output layer's A")
         lines.append(f"{OK} AL is layer {L}'s A; {L} caches, each with A_prev, W, b, Z, A and its activation")
 
     return report("L_model_forward", lambda lines: on_deep_networks(lines, "Checking the L-layer forward pass", check))
-
-
-def _hidden(name, Z):
-    return {"relu": lambda: np.maximum(Z, 0), "tanh": lambda: np.tanh(Z), "sigmoid": lambda: sigmoid(Z)}[name]()
 
 
 # --------------------------------------------------------------------------------------------- 4 the backward loop
@@ -175,7 +169,7 @@ def _variant(Y, caches, *, shift=0, output_inside=False, dZL_over_m=False, dA_ov
             if read is None or read["Z"].shape != cache["Z"].shape:
                 return None
             g = "sigmoid" if output_inside else read["activation"]
-            dZ = grads[f"dA{l}"] * G_PRIME[g](read["Z"], read["A"])
+            dZ = grads[f"dA{l}"] * g_prime_from_cache(read["Z"], read["A"], g)
         grads[f"dW{l}"] = dZ @ cache["A_prev"].T / m
         grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m
         grads[f"dA{l - 1}"] = cache["W"].T @ dZ / (m if dA_over_m else 1)

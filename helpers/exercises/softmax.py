@@ -2,7 +2,7 @@
 output. Each is checked on columns of logits whose sizes differ (n classes, m examples), large logits included."""
 import numpy as np
 
-from ..math.deep import softmax
+from ..math.deep import one_hot, softmax
 from ..math.gradcheck import numerical_gradient
 from .calling import call
 from .cases import prefixed
@@ -26,12 +26,6 @@ def _cases(lines, title, check):
         if index == 0:
             lines.append(f"{title} on {label}")
         prefixed(label, lambda: check(lines if index == 0 else [], *case))
-
-
-def _one_hot(n, m, seed):
-    Y = np.zeros((n, m))
-    Y[np.random.default_rng(50 + seed).integers(0, n, m), np.arange(m)] = 1.0
-    return Y
 
 
 def check_softmax(fn):
@@ -104,7 +98,7 @@ def check_softmax_cost(fn):
     """Check ``softmax_cost(A, Y) -> float``: J = −(1/m) Σ over all entries of Y log A (Y one-hot, A a softmax)."""
 
     def case(shown, n, m, scale, seed):
-        A, Y = softmax(_logits(n, m, scale, seed)), _one_hot(n, m, seed)
+        A, Y = softmax(_logits(n, m, scale, seed)), one_hot(np.random.default_rng(50 + seed).integers(0, n, (1, m)), n)
         cost = scalar("the cost", call(fn, "softmax_cost", A, Y))
         right = -float(np.sum(Y * np.log(A))) / m
         compare(shown, "cost", cost, right, fn=fn, m=m, causes=[
