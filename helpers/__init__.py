@@ -15,7 +15,7 @@ from .math.activations import relu, relu_prime, sigmoid, sigmoid_prime, tanh, ta
 from .math.bugs import BUGS, broken_backward_propagation, diagnose, show_bug
 from .math.datasets import DATASETS, load_dataset, make_circles, make_flower, make_moons, make_xor
 from .math.deep import (L_model_backward, L_model_cost, L_model_forward, initialize_deep, one_hot, predict_deep,
-                        softmax, train_deep, update_parameters_deep)
+                        softmax, softmax_gradients, train_deep, update_parameters_deep)
 from .math.digits import confusion_matrix, load_digits
 from .math.gradcheck import (gradient_check, numerical_gradient, numerical_gradients, numerical_gradients_deep,
                              relative_difference)
@@ -50,6 +50,7 @@ from .figures.bugs import plot_bug_training  # 04
 from .figures.initialization import plot_costs_by_scale, plot_saturation, plot_symmetry  # 05
 from .figures.deep import draw_deep_shapes  # 06
 from .figures.digits import plot_confusion_matrix, plot_digits  # 07
+from .figures.softmax import draw_logits  # 07
 
 # explorers, by notebook
 from .widgets.explorer import Explorer
@@ -58,6 +59,7 @@ from .widgets.shapes import shape_explorer  # 02
 from .widgets.training import training_playground  # 03
 from .widgets.initialization import initialization_explorer  # 05
 from .widgets.deep import deep_shape_explorer  # 06
+from .widgets.softmax import logits_explorer  # 07
 
 # the exercise checkers, in the order of the course
 from .exercises.logistic import check_logistic_backward, check_propagate, check_sigmoid_prime  # 01
@@ -82,7 +84,7 @@ from .exercises.debugging import check_fixed_backward, check_gradient_check, che
 from .exercises.initialization import check_initialization  # 05
 from .exercises.deep import (check_activation_backward, check_L_model_backward, check_L_model_forward,  # 06
                              check_linear_backward)
-from .exercises.softmax import check_softmax, check_softmax_backward, check_softmax_cost  # 07
+from .exercises.softmax import check_softmax, check_softmax_backward, check_softmax_cost, check_train_deep  # 07
 from .exercises.catalogue import yours_or_reference
 from .exercises.hints import graded_notebook, hint  # the next hint of an exercise; graded notebooks stop before the last
 from .exercises.questions import answer, guessed  # self-check questions, guesses: the student answers before seeing

@@ -599,3 +599,34 @@ def softmax_cost(A, Y):
 
 def softmax_cost_sigmoid_terms(A, Y):
     return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / Y.shape[1])
+
+
+def train_deep(X, Y, layer_dims, num_iterations, learning_rate, *, dZL=lambda AL, Y: AL - Y):
+    parameters = helpers.initialize_deep(layer_dims, seed=0)
+    L, m = len(layer_dims) - 1, X.shape[1]
+    costs = []
+    for _ in range(num_iterations):
+        AL, caches = helpers.L_model_forward(X, parameters, output="softmax")
+        costs.append(softmax_cost(AL, Y))
+        dZ = dZL(AL, Y)
+        for l in range(L, 0, -1):
+            cache = caches[l - 1]
+            if l < L:
+                dZ = dA * (cache["Z"] > 0)
+            dA = cache["W"].T @ dZ
+            parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * (dZ @ cache["A_prev"].T / m)
+            parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * np.sum(dZ, axis=1, keepdims=True) / m
+    return parameters, costs
+
+
+def train_deep_sigmoid_output(X, Y, layer_dims, num_iterations, learning_rate):
+    return train_deep(X, Y, layer_dims, num_iterations, learning_rate, dZL=lambda AL, Y: (AL - Y) * AL * (1 - AL))
+
+
+def train_deep_reference(X, Y, layer_dims, num_iterations, learning_rate):
+    return helpers.train_deep(X, Y, layer_dims, output="softmax", num_iterations=num_iterations,
+                              learning_rate=learning_rate)
+
+
+def train_deep_fixed_rate(X, Y, layer_dims, num_iterations, learning_rate):
+    return train_deep(X, Y, layer_dims, num_iterations, 0.5)

@@ -116,6 +116,11 @@ EXERCISES = {
     "07 softmax_cost": (helpers.check_softmax_cost, a.softmax_cost, [
         (a.softmax_cost_sigmoid_terms, "cost is wrong: it adds (1 − Y) log(1 − A), the sigmoid's term"),
     ]),
+    "07 train_deep": (helpers.check_train_deep, a.train_deep, [
+        (a.train_deep_sigmoid_output, "costs is wrong: dZ^[L] is multiplied by A(1 − A) as for a sigmoid output"),
+        (a.train_deep_reference, "calls helpers.train_deep, which computes what this exercise asks you to compute"),
+        (a.train_deep_fixed_rate, "the costs are those of learning rate 0.5, but this call's learning_rate is 0.3"),
+    ]),
 }
 WRONG = [(name, wrong, says) for name, (_, _, wrongs) in EXERCISES.items() for wrong, says in wrongs]
 

@@ -49,6 +49,7 @@ def explorers():
         "shapes": (helpers.shape_explorer, "n_h", 6),
         "training": (helpers.training_playground, "n_h", 2),
         "deep shapes": (helpers.deep_shape_explorer, "step", 1),
+        "logits": (helpers.logits_explorer, "z3", 4.0),
     }
 
 
@@ -235,7 +236,8 @@ def move_and_compare_with_a_whole_drawing(explorer, control, value):
     from helpers.figures.display import figure_png
 
     explorer.controls[control].value = value
-    fig = explorer._draw(**explorer.values)[0]
+    drawn = explorer._draw(**explorer.values)
+    fig = drawn[0] if isinstance(drawn, tuple) else drawn
     shown = matplotlib.image.imread(io.BytesIO(explorer.figure.value), format="png")
     whole = matplotlib.image.imread(io.BytesIO(figure_png(fig, tight=False)), format="png")
     assert shown.shape == whole.shape

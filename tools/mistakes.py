@@ -160,6 +160,43 @@ MISTAKES = {
          'dZ = dA * caches[l - 1]["A"] * (1 - caches[l - 1]["A"])',
          "dW2 is wrong: layer 2 is a hidden layer ('relu'), but its dZ uses σ′, the output's derivative"),
     ],
+    "07-softmax": [
+        ("the sum over a row instead of a column", "A = E / np.sum(E, axis=0, keepdims=True)",
+         "A = E / np.sum(E, axis=1, keepdims=True)", "A is wrong: each row sums to 1: softmax normalises each column"),
+        ("no shift: e^1000 overflows", "E = np.exp(Z - np.max(Z, axis=0, keepdims=True))", "E = np.exp(Z)",
+         "e^1000 overflows. Subtract each column's largest entry before the exponential"),
+        ("each row's maximum subtracted", "E = np.exp(Z - np.max(Z, axis=0, keepdims=True))",
+         "E = np.exp(Z - np.max(Z, axis=1, keepdims=True))", "the shift subtracts each row's maximum"),
+    ],
+    "07-softmax-cost": [
+        ("the sigmoid's (1 − Y) log(1 − A) term added", "cost = -np.sum(Y * np.log(A)) / m",
+         "cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m",
+         "cost is wrong: it adds (1 − Y) log(1 − A), the sigmoid's term"),
+        ("np.mean over every entry", "cost = -np.sum(Y * np.log(A)) / m", "cost = -np.mean(Y * np.log(A))",
+         "cost is wrong: it is divided by m·n (np.mean over every entry)"),
+    ],
+    "07-softmax-backward": [
+        ("the Jacobian's diagonal only, as for separate sigmoids", "dZ = A * (dA - np.sum(A * dA, axis=0, keepdims=True))",
+         "dZ = dA * A * (1 - A)", "dZ is wrong: it keeps only the Jacobian's diagonal, as for n separate sigmoids"),
+        ("the sum over a row", "dZ = A * (dA - np.sum(A * dA, axis=0, keepdims=True))",
+         "dZ = A * (dA - np.sum(A * dA, axis=1, keepdims=True))", "the sum Σ_k a_k dA_k runs over a row"),
+        ("the sum's factor a_j forgotten", "dZ = A * (dA - np.sum(A * dA, axis=0, keepdims=True))",
+         "dZ = A * dA - np.sum(A * dA, axis=0, keepdims=True)", "the term with the sum lacks its factor a_j"),
+    ],
+    "07-train-deep": [
+        ("dZ^[L] multiplied by σ′ as for a sigmoid output", "dZ = AL - Y", "dZ = (AL - Y) * AL * (1 - AL)",
+         "dZ^[L] is multiplied by A(1 − A) as for a sigmoid output"),
+        ("the update adds the gradient", 'parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]',
+         'parameters[f"W{l}"] = parameters[f"W{l}"] + learning_rate * grads[f"dW{l}"]',
+         "costs[0] is right but the first update is not: after one step W2 differs"),
+        ("an index off by one: the layer above's cache", "cache = caches[l - 1]", "cache = caches[l]",
+         "is the index off by one? (your line `cache = caches[l]`)"),
+        ("dA_prev divided by m", 'dA = cache["W"].T @ dZ', 'dA = cache["W"].T @ dZ / m',
+         "dA_prev is divided by m, so the layers below L get one more 1/m"),
+        ("the reference's training loop called", "grads = {}",
+         'return helpers.train_deep(X, Y, layer_dims, output="softmax", num_iterations=num_iterations, '
+         'learning_rate=learning_rate)', "calls helpers.train_deep, which computes what this exercise asks you to compute"),
+    ],
 }
 
 

@@ -1,11 +1,13 @@
 """Every exercise's check by the function it checks: what lets a later cell use the student's function once its check
 passes (`yours_or_reference`), and lets a verdict name a failing function the checked one calls."""
-from ..math.deep import L_model_backward
+import functools
+
+from ..math.deep import L_model_backward, train_deep
 from ..math.logistic import propagate
 from ..math.network import backward_propagation, compute_cost, forward_propagation, predict, update_parameters
 from .capture import quiet
 from .deep import check_activation_backward, check_L_model_backward, check_L_model_forward, check_linear_backward
-from .softmax import check_softmax, check_softmax_backward, check_softmax_cost
+from .softmax import check_softmax, check_softmax_backward, check_softmax_cost, check_train_deep
 from .debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient
 from .initialization import check_initialization
 from .logistic import check_logistic_backward, check_propagate, check_sigmoid_prime
@@ -25,6 +27,7 @@ CHECKS = {
     update_parameters: check_update_parameters,
     predict: check_predict,
     L_model_backward: check_L_model_backward,
+    train_deep: check_train_deep,
 }
 
 # every exercise's function by its name in the notebooks (without ``my_``): a verdict on a function that calls one of
@@ -43,13 +46,15 @@ CHECK_OF.update({
     "linear_backward": check_linear_backward, "activation_backward": check_activation_backward,
     "L_model_forward": check_L_model_forward, "L_model_backward": check_L_model_backward,
     "softmax": check_softmax, "softmax_backward": check_softmax_backward, "softmax_cost": check_softmax_cost,
+    "train_deep": check_train_deep,
 })
 
 
-def yours_or_reference(fn, reference):
+def yours_or_reference(fn, reference, **fixed):
     """``fn`` when its exercise's check passes, else ``reference`` (a helpers function), saying which is used.
 
-    A later cell calls this so that it runs whether or not the exercise is done: the verdict is one line.
+    A later cell calls this so that it runs whether or not the exercise is done: the verdict is one line. ``fixed``:
+    keyword arguments the reference needs to do what the exercise's function does (``output="softmax"``).
     """
     check = CHECKS.get(reference)
     if check is None:
@@ -65,5 +70,7 @@ def yours_or_reference(fn, reference):
     reason = verdict.split(": ", 1)[1] if ": " in verdict else verdict
     if "not implemented yet" in reason:
         reason = "not implemented yet"
-    print(f"Your {name} does not pass its check yet ({reason})\n→ using helpers.{reference.__name__} meanwhile.")
-    return reference
+    shown = ", ".join(f"{key}={value!r}" for key, value in fixed.items())
+    print(f"Your {name} does not pass its check yet ({reason})\n→ using helpers.{reference.__name__}"
+          f"{f'({shown}, …)' if fixed else ''} meanwhile.")
+    return functools.partial(reference, **fixed) if fixed else reference

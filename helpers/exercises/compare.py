@@ -44,8 +44,9 @@ def source_of(fn):
         return ""
 
 
-def line_of(fn, name):
-    """The line of the student's function that assigns ``name`` (its last assignment), or ""."""
+def line_of(fn, name, containing=""):
+    """The line of the student's function that assigns ``name`` (its last assignment; with ``containing``, the last one
+    whose text contains it), or ""."""
     try:
         source = textwrap.dedent(inspect.getsource(getattr(fn, "__code__", None) or fn))
         tree = ast.parse(source)
@@ -57,7 +58,7 @@ def line_of(fn, name):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
         for target in targets:
             names = [t.id for t in ast.walk(target) if isinstance(t, ast.Name)]
-            if name in names:
+            if name in names and containing in lines[node.lineno - 1]:
                 found = lines[node.lineno - 1].strip()
     return found
 
@@ -66,8 +67,8 @@ def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, 
     """One array's values against the reference (and central differences); a Stop names the line and the cause.
 
     ``causes``: (variant, sentence) or (variant, sentence, line) tuples; when the value equals a variant, the
-    sentence is the verdict and ``line`` (a name the student's function assigns, default ``name``) the line
-    to look at. A constant multiple of the reference (a missing 1/m, a hard-coded m, ``1 // m``) points at
+    sentence is the verdict and ``line`` (a name the student's function assigns, default ``name``, or a pair (name, text
+    the line contains)) the line to look at. A constant multiple of the reference (a missing 1/m, a hard-coded m, ``1 // m``) points at
     ``name``'s own line. Otherwise the verdict points at ``wrong_line`` (default ``name``), after ``note``. No verdict
     states the right equation: that is the student's derivation (hints.py gives it, to a student who asks).
     """
@@ -103,8 +104,10 @@ def compare(lines, name, value, reference, *, numeric=None, causes=(), fn=None, 
 
 
 def _pointer(fn, name):
-    """Where to look: the student's line that assigns ``name`` (never the right equation: that is their derivation)."""
-    line = line_of(fn, name) if fn is not None else ""
+    """Where to look: the student's line that assigns ``name`` (never the right equation: that is their derivation).
+    ``name`` may be a pair (name, text): the line that assigns name and contains text."""
+    name, containing = name if isinstance(name, tuple) else (name, "")
+    line = line_of(fn, name, containing) if fn is not None else ""
     return f"; look at your line `{line}`" if line else ""
 
 

@@ -178,6 +178,14 @@ HINTS = {
         "classes too).",
         "J = −np.sum(Y * np.log(A)) / m.",
     ),
+    "train_deep": (
+        "Each step is notebook 03's: forward (output='softmax'), the cost, backward, update; the costs are recorded "
+        "before each update, starting from helpers.initialize_deep(layer_dims, seed=0).",
+        "The backward pass is notebook 06's loop; only its first line comes from this notebook's derivation: with the "
+        "cross-entropy, dZ^[L] of a softmax output is what it was for σ. Update every W^[l] and b^[l] against its gradient.",
+        "for each step: AL, caches = helpers.L_model_forward(X, parameters, output='softmax'); costs.append(cost); "
+        "dZ = AL − Y, then for l = L … 1 the steps of notebook 06; W^[l] −= learning_rate * dW^[l], the same for b^[l].",
+    ),
 }
 _given = {}  # how many hints of each exercise this kernel has shown
 _graded = []  # non-empty in a graded notebook (nbgrader's release calls graded_notebook() in its first cells)

@@ -127,6 +127,14 @@ QUESTIONS = {
     ), "The step for layer 3 reads caches[2]: caches[0] is layer 1's cache, so layer l's is caches[l − 1]. dA_prev "
        "has no 1/m: each of its m columns is one example's own signal, and the average over the examples "
        "is taken once, where the columns are added up, in dW and db."),
+    "softmax_dz": Question((
+        ("dz_true_class", _number(-0.3, "not that: put da_0 = −1/a_0 (da_1 = da_2 = 0) into your step; the sum "
+                                        "Σ_k a_k da_k is then −1")),
+        ("dz_class_1", _number(0.2, "not that: da_1 = 0 for a class that is not the true one, so dz_1 is a_1 times "
+                                    "(0 − the sum)")),
+    ), "dz_0 = 0.7 − 1 = −0.3 and dz_1 = 0.2 − 0 = 0.2: with da = −y/a the sum Σ_k a_k da_k is −Σ_k y_k = −1, so "
+       "dz_j = a_j(−y_j/a_j + 1) = a_j − y_j. The softmax with the cross-entropy gives dZ^[L] = A^[L] − Y, the same "
+       "first line as the sigmoid's."),
 }
 _tries = {}
 

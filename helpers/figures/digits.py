@@ -11,6 +11,10 @@ def plot_digits(X, y, *, predicted=None, columns=10, title="Handwritten digits, 
     """Draw the images that are the columns of X (64, k) on a grid, each with its digit above it; with ``predicted``,
     "true → predicted", in vermillion where they differ. Ink is dark, as on paper."""
     X, y = np.asarray(X), np.asarray(y).ravel()
+    if predicted is not None:  # a row (1, k), as predict_deep gives, or a flat list
+        predicted = np.asarray(predicted).ravel()
+        if predicted.size != y.size:
+            raise ValueError(f"predicted must hold one class per image: {y.size} labels but {predicted.size} predictions")
     if X.ndim != 2 or X.shape[0] != 64 or X.shape[1] != y.size:
         raise ValueError(f"X must be (64, k), one 8 × 8 image per column, with one label each; got X {X.shape} and "
                          f"{y.size} labels")

@@ -42,6 +42,19 @@ def softmax(Z):
 ACTIVATION_DEEP = {**ACTIVATION, "softmax": softmax}
 
 
+def softmax_gradients(z, y):
+    """One example's logits ``z`` (n,) and true class ``y`` → (a, J, dz_ce, dz_se): its probabilities, the softmax's
+    Jacobian J[k, j] = ∂a_k/∂z_j, and dz for two costs, each Jᵀ da: the cross-entropy −log a_y (da = −y/a) and the
+    squared error ½ Σ_k (a_k − y_k)² (da = a − y)."""
+    a = softmax(np.asarray(z, dtype=np.float64).reshape(-1, 1))[:, 0]
+    if not (isinstance(y, (int, np.integer)) and 0 <= y < a.size):
+        raise ValueError(f"y must be a class 0 … {a.size - 1}; got {y!r}")
+    Y = np.zeros_like(a)
+    Y[y] = 1.0
+    J = np.diag(a) - np.outer(a, a)
+    return a, J, J.T @ (-Y / a), J.T @ (a - Y)
+
+
 def initialize_deep(layer_dims, method="he", seed=0, *, dtype=np.float64):
     """Random weights and zero biases for ``layer_dims`` = [n_0, n_1, …, n_L]: W1 … WL, b1 … bL.
 
