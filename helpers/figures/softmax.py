@@ -72,7 +72,8 @@ class LogitsView:
             bar.set_facecolor(ORANGE if k == y else BLUE)
             bar.set_hatch("//" if k == y else "")
             share.set_position((k, a[k] + 0.03))
-            share.set_text(_number(a[k]))
+            text = _number(a[k])
+            share.set_text(text[1:] if for_slides() and text.startswith("0") else text)  # ".64": room on a slide
         self.image.set_data(J)
         for k in range(N):
             for j in range(N):
