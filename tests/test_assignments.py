@@ -40,7 +40,7 @@ CHEATS = {
 STUDENTS = ("correct", "wrong", "blank", *CHEATS, "reference")
 # exercises whose solution calls the student's function of an earlier exercise (wrong too in the "wrong" submission)
 CALLS = {"03-predict": "my_forward_propagation", "03-train": "my_forward_propagation",
-         "04-gradient-check": "my_numerical_gradient"}
+         "04-gradient-check": "my_numerical_gradient", "07-train-deep": "my_softmax_cost"}
 
 # nbgrader's own commands, through its Python API in one process (its start costs 3 s, once, not once per command):
 # "release" generates every assignment; "grade" autogrades every student's submission, writes their feedback and
