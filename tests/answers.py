@@ -630,3 +630,7 @@ def train_deep_reference(X, Y, layer_dims, num_iterations, learning_rate):
 
 def train_deep_fixed_rate(X, Y, layer_dims, num_iterations, learning_rate):
     return train_deep(X, Y, layer_dims, num_iterations, 0.5)
+
+
+def train_deep_m_of_classes(X, Y, layer_dims, num_iterations, learning_rate):  # m taken as Y's rows (the classes)
+    return train_deep(X * 1.0, Y, layer_dims, num_iterations, learning_rate * X.shape[1] / Y.shape[0])

@@ -120,6 +120,7 @@ EXERCISES = {
         (a.train_deep_sigmoid_output, "costs is wrong: dZ^[L] is multiplied by A(1 − A) as for a sigmoid output"),
         (a.train_deep_reference, "calls helpers.train_deep, which computes what this exercise asks you to compute"),
         (a.train_deep_fixed_rate, "the costs are those of learning rate 0.5, but this call's learning_rate is 0.3"),
+        (a.train_deep_m_of_classes, "W2's step is 3 times the reference's, the right direction with a wrong size"),
     ]),
 }
 WRONG = [(name, wrong, says) for name, (_, _, wrongs) in EXERCISES.items() for wrong, says in wrongs]

@@ -188,7 +188,7 @@ MISTAKES = {
          "dZ^[L] is multiplied by A(1 − A) as for a sigmoid output"),
         ("the update adds the gradient", 'parameters[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]',
          'parameters[f"W{l}"] = parameters[f"W{l}"] + learning_rate * grads[f"dW{l}"]',
-         "costs[0] is right but the first update is not: after one step W2 differs"),
+         "costs[0] is right but the first update is not: W2 moved the other way, -1 times the reference's step"),
         ("an index off by one: the layer above's cache", "cache = caches[l - 1]", "cache = caches[l]",
          "is the index off by one? (your line `cache = caches[l]`)"),
         ("dA_prev divided by m", 'dA = cache["W"].T @ dZ', 'dA = cache["W"].T @ dZ / m',

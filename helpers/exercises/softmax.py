@@ -173,10 +173,24 @@ def _first_step(fn, X, Y, dims, alpha):
     result = call(fn, "train_deep", X, Y, dims, 1, alpha,
                   allowed=("initialize_deep", "L_model_forward", "update_parameters_deep", "relu_prime"))
     parameters, reference = result[0], _trajectory(X, Y, dims, 1, alpha)[0]
+    start = initialize_deep(dims, "he", 0)
     for l in range(len(dims) - 1, 0, -1):
         for key in (f"W{l}", f"b{l}"):
             if np.shape(parameters[key]) == reference[key].shape and not close(parameters[key], reference[key]):
                 above = f" (the layers above it are right)" if l < len(dims) - 1 else ""
+                step, right = np.ravel(parameters[key] - start[key]), np.ravel(reference[key] - start[key])
+                big = np.abs(right) > 1e-8 * np.abs(right).max()
+                ratio = float(np.median(step[big] / right[big])) if big.any() else 0.0
+                proportional = big.any() and abs(ratio - 1) > 1e-6 and np.allclose(step, ratio * right, rtol=1e-6,
+                                                                                   atol=1e-12)
+                if proportional and ratio < 0:
+                    raise Stop(f"costs[0] is right but the first update is not: {key} moved the other way, {ratio:.3g} "
+                               f"times the reference's step{above}: the update adds α d{key}; gradient descent "
+                               "subtracts it")
+                if proportional:
+                    raise Stop(f"costs[0] is right but the first update is not: {key}'s step is {ratio:.3g} times the "
+                               f"reference's, the right direction with a wrong size{above}. Look at the 1/m of d{key} (m is "
+                               "the number of examples, X.shape[1]) and at the learning rate of its update")
                 raise Stop(f"costs[0] is right but the first update is not: after one step {key} differs from the "
                            f"reference{above}. Look at layer {l}'s gradient d{key} (its cache is caches[{l - 1}]) and its "
                            "update")
