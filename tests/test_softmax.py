@@ -48,6 +48,10 @@ def test_the_squared_errors_gradient_vanishes_when_confidently_wrong_and_the_cro
     assert np.abs(dz_ce).max() > 0.99 and np.abs(dz_se).max() < 2e-3
     with pytest.raises(ValueError, match="y must be a class 0 … 2"):
         helpers.softmax_gradients([1.0, 2.0, 3.0], 3)
+    with pytest.raises(ValueError, match="underflows to 0"):
+        helpers.softmax_gradients([1000.0, -1000.0], 1)
+    a, _, dz_ce, _ = helpers.softmax_gradients([1000.0, -1000.0], 0)  # huge logits: no overflow, exact probabilities
+    assert np.array_equal(a, [1.0, 0.0]) and np.allclose(dz_ce, 0)
 
 
 def test_the_logits_figure_says_what_it_shows_and_refuses_a_wrong_number_of_logits():

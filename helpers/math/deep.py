@@ -49,10 +49,14 @@ def softmax_gradients(z, y):
     a = softmax(np.asarray(z, dtype=np.float64).reshape(-1, 1))[:, 0]
     if not (isinstance(y, (int, np.integer)) and 0 <= y < a.size):
         raise ValueError(f"y must be a class 0 … {a.size - 1}; got {y!r}")
+    if a[y] == 0:
+        raise ValueError(f"the true class's probability a_{y} underflows to 0 (its logit lies more than ~745 below the "
+                         "largest): its cross-entropy, −log a_y, is infinite")
     Y = np.zeros_like(a)
     Y[y] = 1.0
     J = np.diag(a) - np.outer(a, a)
-    return a, J, J.T @ (-Y / a), J.T @ (a - Y)
+    da = np.divide(-Y, a, out=np.zeros_like(a), where=Y > 0)  # −y_k / a_k: 0 where y_k = 0 (even where a_k underflows)
+    return a, J, J.T @ da, J.T @ (a - Y)
 
 
 def initialize_deep(layer_dims, method="he", seed=0, *, dtype=np.float64):

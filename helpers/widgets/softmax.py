@@ -19,5 +19,5 @@ def logits_explorer(z=(2.0, 1.0, 0.0, -1.0), y=0):
     def draw(y, **logits):
         return view.draw([logits[f"z{k}"] for k in range(N)], y)
 
-    return Explorer(controls, draw, tight=False, description="Logits explorer: move one example's four logits or change its true "
-                    "class to see the probabilities, the Jacobian and dZ for two costs (needs a running kernel).")
+    return Explorer(controls, draw, tight=False, description="Logits explorer: move one example's four logits or change "
+                    "its true class to see the probabilities, the Jacobian and dZ for two costs (needs a running kernel).")
