@@ -29,7 +29,8 @@ RESULTS = {
     "03-backward-propagation": ("dZ^{[2]}A^{[1]T}", "dZ2@A1.T", "np.sum(dZ", "\\texttt{np.sum}(dZ"),
     "06-linear-backward": ("dZ^{[l]}A^{[l-1]T}", "dA^{[l-1]}=W^{[l]T}dZ^{[l]}"),
     "06-L-model-backward": ("dZ^{[l-1]}&=dA^{[l-1]}*",),
-    "07-softmax-backward": ("a_k(\\delta_{kj}-a_j)", "A*(dA-np.sum(A*dA", "np.diag(a)-np.outer(a,a)", "a_k-a_k^2"),
+    "07-softmax-backward": ("a_k(\\delta_{kj}-a_j)", "A*(dA-np.sum(A*dA", "np.diag(a)-np.outer(a,a)", "a_k-a_k^2",
+                            "a_j\\Big(-\\frac{y_j}{a_j}+1"),
 }
 
 
