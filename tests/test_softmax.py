@@ -1,11 +1,8 @@
 """Notebook 07's softmax pieces: one example's gradients through the softmax (against central differences), the logits
 explorer's figure (what it says, and that a move shows what a whole drawing shows), and the capstone's fallback."""
-import warnings
-
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import given, settings, strategies as st  # noqa: E402
@@ -13,15 +10,8 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 import answers as a  # noqa: E402
 import helpers  # noqa: E402
 from helpers.figures.alt_text import alt_text  # noqa: E402
-from test_views import move_and_compare_with_a_whole_drawing  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def no_warnings_and_close_figures():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
-    plt.close("all")
+# test_views' autouse fixture (warnings are errors, figures closed after each test) applies here too, imported
+from test_views import move_and_compare_with_a_whole_drawing, no_warnings_and_close_figures  # noqa: E402, F401
 
 
 @settings(max_examples=40, deadline=None)
