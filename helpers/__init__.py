@@ -2,7 +2,7 @@
 
 Its layers are folders, each importing only those below it (tests/test_layers.py checks):
   math/       numpy only: activations, logistic regression, the two-layer network, the network of L layers and its
-              softmax output, gradient checking, checks at the door, data sets (the shipped digits: data/), the bug
+              softmax output, signals in deep networks, gradient checking, checks at the door, data sets (the shipped digits: data/), the bug
               gallery, training runs (tests and benchmarks run headless).
   figures/    matplotlib on top of math: the course's style, text alternatives, one module per kind of figure.
   widgets/    ipywidgets on top of figures: the Explorer plumbing, one module per explorer.
@@ -39,6 +39,7 @@ from .math.network import (
     weight_gradient,
 )
 from .math.shapes import print_shape_table, shape_table
+from .math.signals import layer_statistics, predicted_std, unit_shares, weight_scale
 from .math.training import train_with_backward, train_with_history
 
 # figures, by notebook
@@ -51,6 +52,7 @@ from .figures.initialization import plot_costs_by_scale, plot_saturation, plot_s
 from .figures.deep import draw_deep_shapes  # 06
 from .figures.digits import plot_confusion_matrix, plot_digits  # 07
 from .figures.softmax import draw_logits  # 07
+from .figures.signals import draw_signals, plot_layer_statistics  # 08
 
 # explorers, by notebook
 from .widgets.explorer import Explorer
@@ -60,6 +62,7 @@ from .widgets.training import training_playground  # 03
 from .widgets.initialization import initialization_explorer  # 05
 from .widgets.deep import deep_shape_explorer  # 06
 from .widgets.softmax import logits_explorer  # 07
+from .widgets.signals import signal_explorer  # 08
 
 # the exercise checkers, in the order of the course
 from .exercises.logistic import check_logistic_backward, check_propagate, check_sigmoid_prime  # 01
@@ -85,6 +88,8 @@ from .exercises.initialization import check_initialization  # 05
 from .exercises.deep import (check_activation_backward, check_L_model_backward, check_L_model_forward,  # 06
                              check_linear_backward)
 from .exercises.softmax import check_softmax, check_softmax_backward, check_softmax_cost, check_train_deep  # 07
+from .exercises.signals import (check_initialize_deep, check_layer_statistics, check_predicted_std,  # 08
+                               check_unit_shares)
 from .exercises.catalogue import yours_or_reference
 from .exercises.hints import graded_notebook, hint  # the next hint of an exercise; graded notebooks stop before the last
 from .exercises.questions import answer, guessed  # self-check questions, guesses: the student answers before seeing

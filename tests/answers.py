@@ -634,3 +634,215 @@ def train_deep_fixed_rate(X, Y, layer_dims, num_iterations, learning_rate):
 
 def train_deep_m_of_classes(X, Y, layer_dims, num_iterations, learning_rate):  # m taken as Y's rows (the classes)
     return train_deep(X * 1.0, Y, layer_dims, num_iterations, learning_rate * X.shape[1] / Y.shape[0])
+
+
+# ---------------------------------------------------------------------------------------------- 08
+def predicted_std(layer_dims, method, hidden, mean_square_x):
+    stds = []
+    mean_square = mean_square_x
+    for l in range(1, len(layer_dims) - 1):
+        n_prev = layer_dims[l - 1]
+        s = {"he": np.sqrt(2 / n_prev), "xavier": np.sqrt(1 / n_prev)}.get(method, method)
+        variance = n_prev * s ** 2 * mean_square
+        stds.append(np.sqrt(variance))
+        mean_square = variance / 2 if hidden == "relu" else variance
+    return np.array(stds)
+
+
+def predicted_std_variances(layer_dims, method, hidden, mean_square_x):
+    return predicted_std(layer_dims, method, hidden, mean_square_x) ** 2
+
+
+def predicted_std_own_width(layer_dims, method, hidden, mean_square_x):
+    stds = []
+    mean_square = mean_square_x
+    for l in range(1, len(layer_dims) - 1):
+        n = layer_dims[l]
+        s = {"he": np.sqrt(2 / n), "xavier": np.sqrt(1 / n)}.get(method, method)
+        variance = n * s ** 2 * mean_square
+        stds.append(np.sqrt(variance))
+        mean_square = variance / 2 if hidden == "relu" else variance
+    return np.array(stds)
+
+
+def predicted_std_never_halved(layer_dims, method, hidden, mean_square_x):
+    return predicted_std(layer_dims, method, "tanh", mean_square_x)
+
+
+def predicted_std_output_too(layer_dims, method, hidden, mean_square_x):
+    return predicted_std(list(layer_dims) + [1], method, hidden, mean_square_x)
+
+
+def predicted_std_scale_not_squared(layer_dims, method, hidden, mean_square_x):
+    stds = []
+    mean_square = mean_square_x
+    for l in range(1, len(layer_dims) - 1):
+        n_prev = layer_dims[l - 1]
+        s = {"he": np.sqrt(2 / n_prev), "xavier": np.sqrt(1 / n_prev)}.get(method, method)
+        variance = n_prev * s * mean_square
+        stds.append(np.sqrt(variance))
+        mean_square = variance / 2 if hidden == "relu" else variance
+    return np.array(stds)
+
+
+def initialize_deep(layer_dims, method, seed):
+    rng = np.random.default_rng(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        n_prev = layer_dims[l - 1]
+        if method == "he":
+            scale = np.sqrt(2 / n_prev)
+        elif method == "xavier":
+            scale = np.sqrt(1 / n_prev)
+        else:
+            scale = method
+        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], n_prev)) * scale
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def initialize_deep_no_root(layer_dims, method, seed):
+    rng = np.random.default_rng(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        scale = {"he": 2 / layer_dims[l - 1], "xavier": 1 / layer_dims[l - 1]}.get(method, method)
+        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * scale
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def initialize_deep_own_width(layer_dims, method, seed):
+    rng = np.random.default_rng(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        scale = {"he": np.sqrt(2 / layer_dims[l]), "xavier": np.sqrt(1 / layer_dims[l])}.get(method, method)
+        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * scale
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def initialize_deep_rng_per_layer(layer_dims, method, seed):
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        rng = np.random.default_rng(seed)
+        scale = {"he": np.sqrt(2 / layer_dims[l - 1]), "xavier": np.sqrt(1 / layer_dims[l - 1])}.get(method, method)
+        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * scale
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def initialize_deep_global(layer_dims, method, seed):
+    np.random.seed(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        scale = {"he": np.sqrt(2 / layer_dims[l - 1]), "xavier": np.sqrt(1 / layer_dims[l - 1])}.get(method, method)
+        parameters[f"W{l}"] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * scale
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def initialize_deep_transposed(layer_dims, method, seed):
+    rng = np.random.default_rng(seed)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        scale = {"he": np.sqrt(2 / layer_dims[l - 1]), "xavier": np.sqrt(1 / layer_dims[l - 1])}.get(method, method)
+        parameters[f"W{l}"] = rng.standard_normal((layer_dims[l - 1], layer_dims[l])) * scale
+        parameters[f"b{l}"] = np.zeros((layer_dims[l], 1))
+    return parameters
+
+
+def initialize_deep_reference(layer_dims, method, seed):
+    return helpers.initialize_deep(layer_dims, method, seed)
+
+
+def _g_prime(cache):
+    return {"relu": cache["Z"] > 0, "tanh": 1 - cache["A"] ** 2, "sigmoid": cache["A"] * (1 - cache["A"])}[cache["activation"]]
+
+
+def layer_statistics(caches, grads):
+    stats = {"A": [], "dZ": [], "dW": [], "ratio": []}
+    for cache in caches[:-1]:
+        l = cache["l"]
+        dZ = grads[f"dA{l}"] * _g_prime(cache)
+        ratio = np.linalg.norm(grads[f"dW{l}"]) / np.linalg.norm(cache["W"])
+        stats["A"].append(np.std(cache["A"]))
+        stats["dZ"].append(np.std(dZ))
+        stats["dW"].append(np.std(grads[f"dW{l}"]))
+        stats["ratio"].append(ratio)
+    return {key: np.array(values) for key, values in stats.items()}
+
+
+def layer_statistics_helpers_g_prime(caches, grads):
+    prime = {"relu": helpers.relu_prime, "tanh": helpers.tanh_prime, "sigmoid": helpers.sigmoid_prime}
+    stats = layer_statistics(caches, grads)
+    stats["dZ"] = np.array([np.std(grads[f"dA{c['l']}"] * prime[c["activation"]](c["Z"])) for c in caches[:-1]])
+    return stats
+
+
+def layer_statistics_no_g_prime(caches, grads):
+    stats = layer_statistics(caches, grads)
+    stats["dZ"] = np.array([np.std(grads[f"dA{c['l']}"]) for c in caches[:-1]])
+    return stats
+
+
+def layer_statistics_every_layer(caches, grads):
+    return {key: np.append(values, 0.5) for key, values in layer_statistics(caches, grads).items()}
+
+
+def layer_statistics_ratio_upside_down(caches, grads):
+    stats = layer_statistics(caches, grads)
+    stats["ratio"] = 1 / stats["ratio"]
+    return stats
+
+
+def layer_statistics_of_Z(caches, grads):
+    stats = layer_statistics(caches, grads)
+    stats["A"] = np.array([np.std(c["Z"]) for c in caches[:-1]])
+    return stats
+
+
+def layer_statistics_g_prime_at_A(caches, grads):
+    stats = layer_statistics(caches, grads)
+    stats["dZ"] = np.array([np.std(grads[f"dA{c['l']}"] * (1 - np.tanh(c["A"]) ** 2 if c["activation"] == "tanh"
+                                                        else _g_prime(c))) for c in caches[:-1]])
+    return stats
+
+
+def unit_shares(caches):
+    saturated, dead = [], []
+    for cache in caches[:-1]:
+        Z, A = cache["Z"], cache["A"]
+        if cache["activation"] == "relu":
+            saturated.append(0.0)
+            dead.append(np.mean(np.all(Z <= 0, axis=1)))
+        else:
+            saturated.append(np.mean(_g_prime(cache) < 0.01))
+            dead.append(0.0)
+    return np.array(saturated), np.array(dead)
+
+
+def unit_shares_values_not_units(caches):
+    saturated, _ = unit_shares(caches)
+    return saturated, np.array([np.mean(c["Z"] <= 0) if c["activation"] == "relu" else 0.0 for c in caches[:-1]])
+
+
+def unit_shares_relu_saturates(caches):
+    _, dead = unit_shares(caches)
+    return np.array([np.mean(_g_prime(c) < 0.01) for c in caches[:-1]]), dead
+
+
+def unit_shares_strict(caches):
+    saturated, _ = unit_shares(caches)
+    return saturated, np.array([np.mean(np.all(c["Z"] < 0, axis=1)) if c["activation"] == "relu" else 0.0
+                                for c in caches[:-1]])
+
+
+def unit_shares_percent(caches):
+    saturated, dead = unit_shares(caches)
+    return 100 * saturated, 100 * dead
+
+
+def unit_shares_axis0(caches):
+    saturated, _ = unit_shares(caches)
+    return saturated, np.array([np.mean(np.all(c["Z"] <= 0, axis=0)) if c["activation"] == "relu" else 0.0
+                                for c in caches[:-1]])

@@ -197,6 +197,46 @@ MISTAKES = {
          'return helpers.train_deep(X, Y, layer_dims, output="softmax", num_iterations=num_iterations, '
          'learning_rate=learning_rate)', "calls helpers.train_deep, which computes what this exercise asks you to compute"),
     ],
+    "08-predicted-std": [
+        ("relu's half forgotten: E[a²] passed on whole", 'mean_square = variance / 2 if hidden == "relu" else variance',
+         "mean_square = variance", "the mean square that relu passes on is treated as tanh's"),
+        ("variances returned, not standard deviations", "stds.append(np.sqrt(variance))", "stds.append(variance)",
+         "these are variances: the question asks for standard deviations"),
+        ("s where s² belongs", "variance = n_prev * s ** 2 * mean_square", "variance = n_prev * s * mean_square",
+         "the weights' scale s enters as it is"),
+        ("the standard deviation carried up instead of E[a²]",
+         'mean_square = variance / 2 if hidden == "relu" else variance',
+         'mean_square = np.sqrt(variance / 2 if hidden == "relu" else variance)',
+         "it passes on a standard deviation where the rule needs the mean square"),
+    ],
+    "08-initialize-deep": [
+        ("He's scale from the layer's own width n_l", "scale = np.sqrt(2 / n_prev)", "scale = np.sqrt(2 / layer_dims[l])",
+         "the scale divides by n_l, the layer's own width"),
+        ("the variance used as the scale (no square root)", "scale = np.sqrt(2 / n_prev)", "scale = 2 / n_prev",
+         "the scale is a variance (c / n): the weights are multiplied by its square root"),
+        ("a new generator in every layer", "rng.standard_normal((layer_dims[l], n_prev)) * scale",
+         "np.random.default_rng(seed).standard_normal((layer_dims[l], n_prev)) * scale",
+         "each layer starts a new generator from the same seed"),
+        ("W drawn transposed", "rng.standard_normal((layer_dims[l], n_prev)) * scale",
+         "rng.standard_normal((n_prev, layer_dims[l])) * scale", "it is the transposed shape"),
+    ],
+    "08-layer-statistics": [
+        ("dZ without g′: the spread of dA", 'dZ = grads[f"dA{l}"] * g_prime', 'dZ = grads[f"dA{l}"]',
+         "it is the spread of dA^[l]"),
+        ("the ratio upside down",
+         'ratio = np.linalg.norm(grads[f"dW{l}"]) / np.linalg.norm(cache["W"])',
+         'ratio = np.linalg.norm(cache["W"]) / np.linalg.norm(grads[f"dW{l}"])', "it is upside down"),
+        ("the spread of Z instead of A", 'statistics["A"].append(np.std(cache["A"]))',
+         'statistics["A"].append(np.std(cache["Z"]))', "it is the spread of Z^[l]"),
+    ],
+    "08-unit-shares": [
+        ("values counted instead of units", "dead.append(np.mean(np.all(Z <= 0, axis=1)))",
+         "dead.append(np.mean(Z <= 0))", "it counts values z ≤ 0, not units"),
+        ("z < 0: a unit at exactly 0 missed", "dead.append(np.mean(np.all(Z <= 0, axis=1)))",
+         "dead.append(np.mean(np.all(Z < 0, axis=1)))", "z < 0 misses a unit whose z is exactly 0 everywhere"),
+        ("the examples' axis", "dead.append(np.mean(np.all(Z <= 0, axis=1)))",
+         "dead.append(np.mean(np.all(Z <= 0, axis=0)))", "it looks down the columns (axis=0, the examples)"),
+    ],
 }
 
 

@@ -2,11 +2,13 @@
 passes (`yours_or_reference`), and lets a verdict name a failing function the checked one calls."""
 import functools
 
-from ..math.deep import L_model_backward, train_deep
+from ..math.deep import L_model_backward, initialize_deep, train_deep
 from ..math.logistic import propagate
+from ..math.signals import layer_statistics, predicted_std, unit_shares
 from ..math.network import backward_propagation, compute_cost, forward_propagation, predict, update_parameters
 from .capture import quiet
 from .deep import check_activation_backward, check_L_model_backward, check_L_model_forward, check_linear_backward
+from .signals import check_initialize_deep, check_layer_statistics, check_predicted_std, check_unit_shares
 from .softmax import check_softmax, check_softmax_backward, check_softmax_cost, check_train_deep
 from .debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient
 from .initialization import check_initialization
@@ -28,6 +30,10 @@ CHECKS = {
     predict: check_predict,
     L_model_backward: check_L_model_backward,
     train_deep: check_train_deep,
+    predicted_std: check_predicted_std,
+    initialize_deep: check_initialize_deep,
+    layer_statistics: check_layer_statistics,
+    unit_shares: check_unit_shares,
 }
 
 # every exercise's function by its name in the notebooks (without ``my_``): a verdict on a function that calls one of
@@ -47,6 +53,8 @@ CHECK_OF.update({
     "L_model_forward": check_L_model_forward, "L_model_backward": check_L_model_backward,
     "softmax": check_softmax, "softmax_backward": check_softmax_backward, "softmax_cost": check_softmax_cost,
     "train_deep": check_train_deep,
+    "predicted_std": check_predicted_std, "initialize_deep": check_initialize_deep,
+    "layer_statistics": check_layer_statistics, "unit_shares": check_unit_shares,
 })
 
 

@@ -186,6 +186,39 @@ HINTS = {
         "for each step: AL, caches = helpers.L_model_forward(X, parameters, output='softmax'); costs.append(cost); "
         "dZ = AL − Y, then for l = L … 1 the steps of notebook 06; W^[l] −= learning_rate * dW^[l], the same for b^[l].",
     ),
+    "predicted_std": (
+        "Go up one layer at a time, carrying E[a²] of the layer below (E[x²] for layer 1): each layer's Var(z) needs "
+        "only that, n_{l−1} and the scale s.",
+        "With w of mean 0 independent of a, Var(w·a) = E[w²]·E[a²]; a sum of n independent terms adds their variances. "
+        "The next layer's E[a²]: tanh ≈ z keeps all of Var(z), relu keeps the positive half of a symmetric z.",
+        "variance = n_prev * s ** 2 * mean_square; stds.append(np.sqrt(variance)); then mean_square = variance / 2 for "
+        "relu, = variance for tanh.",
+    ),
+    "initialize_deep": (
+        "One generator for the whole network, made before the loop; each layer draws its W^[l] from it in turn, so the "
+        "layers differ and the same seed gives the same network.",
+        "W^[l] has one row per unit of layer l and one column per unit of layer l − 1; its scale depends on n_{l−1}, the "
+        "number of inputs each unit adds up; a number given as the method is the scale itself.",
+        "scale = np.sqrt(2 / n_prev) for 'he', np.sqrt(1 / n_prev) for 'xavier', else method; "
+        "parameters[f'W{l}'] = rng.standard_normal((layer_dims[l], n_prev)) * scale; parameters[f'b{l}'] = "
+        "np.zeros((layer_dims[l], 1)).",
+    ),
+    "layer_statistics": (
+        "Everything is in the cache of layer l (A, Z, W, its activation) and in grads (dA{l}, dW{l}); the loop runs over "
+        "caches[:-1], the hidden layers.",
+        "dZ^[l] is notebook 06's activation step: dA^[l] times g′ at Z^[l], element by element, g′ chosen by the cache's "
+        "activation. The ratio divides two norms (np.linalg.norm of the whole matrix).",
+        "g′ = (Z > 0) for relu, 1 − A² for tanh, A(1 − A) for σ; dZ = grads[f'dA{l}'] * g′; append np.std(A), np.std(dZ), "
+        "np.std(grads[f'dW{l}']) and np.linalg.norm(grads[f'dW{l}']) / np.linalg.norm(cache['W']).",
+    ),
+    "unit_shares": (
+        "A relu layer has dead units but never saturates; a tanh or σ layer saturates but has no dead units: one of the "
+        "two shares is 0 for each layer.",
+        "Saturated counts values (every entry of Z where g′ is tiny); dead counts units, the rows of Z, and a row is dead "
+        "only when every example (every column) gives z ≤ 0.",
+        "relu: np.mean(np.all(Z <= 0, axis=1)) dead, 0.0 saturated; tanh or σ: np.mean(g′ < 0.01) saturated with "
+        "g′ = 1 − A² or A(1 − A), 0.0 dead.",
+    ),
 }
 _given = {}  # how many hints of each exercise this kernel has shown
 _graded = []  # non-empty in a graded notebook (nbgrader's release calls graded_notebook() in its first cells)

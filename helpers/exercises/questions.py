@@ -135,6 +135,14 @@ QUESTIONS = {
     ), "dz_0 = 0.7 − 1 = −0.3 and dz_1 = 0.2 − 0 = 0.2: with da = −y/a the sum Σ_k a_k da_k is −Σ_k y_k = −1, so "
        "dz_j = a_j(−y_j/a_j + 1) = a_j − y_j. The softmax with the cross-entropy gives dZ^[L] = A^[L] − Y, the same "
        "first line as the sigmoid's."),
+    "ten_sigmoid_layers": Question((
+        ("largest_sigma_prime", _number(0.25, "not that: where is σ steepest, and what is σ′ there? (notebook 01)")),
+        ("factor_after_10_layers", _number(0.25 ** 10, "not that: each of the ten layers multiplies dZ by a σ′ of at "
+                                                       "most your first answer", tol=1e-3)),
+    ), "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0, where it is 1/4; ten σ layers multiply dZ by ten such factors, so "
+       "by at most (1/4)^10 ≈ 9.5e-7, less than a millionth, before the weights' own factor n_l s² per layer. That is "
+       "why σ is kept for the output, where its σ′ cancels against the cross-entropy, and not used for deep hidden "
+       "layers."),
 }
 _tries = {}
 
