@@ -122,6 +122,35 @@ EXERCISES = {
         (a.train_deep_fixed_rate, "the costs are those of learning rate 0.5, but this call's learning_rate is 0.3"),
         (a.train_deep_m_of_classes, "W2's step is 3 times the reference's, the right direction with a wrong size"),
     ]),
+    "08 predicted_std": (helpers.check_predicted_std, a.predicted_std, [
+        (a.predicted_std_variances, "these are variances: the question asks for standard deviations"),
+        (a.predicted_std_own_width, "it uses n_l, the layer's own width"),
+        (a.predicted_std_never_halved, "the mean square that relu passes on is treated as tanh's"),
+        (a.predicted_std_output_too, "leave out the output layer"),
+        (a.predicted_std_scale_not_squared, "the weights' scale s enters as it is"),
+    ]),
+    "08 initialize_deep": (helpers.check_initialize_deep, a.initialize_deep, [
+        (a.initialize_deep_no_root, "the scale is a variance (c / n): the weights are multiplied by its square root"),
+        (a.initialize_deep_own_width, "the scale divides by n_l, the layer's own width"),
+        (a.initialize_deep_rng_per_layer, "each layer starts a new generator from the same seed"),
+        (a.initialize_deep_global, "it used numpy's global random state"),
+        (a.initialize_deep_transposed, "W1 has shape (4, 3), expected (3, 4): it is the transposed shape"),
+        (a.initialize_deep_reference, "calls helpers.initialize_deep, which computes what this exercise asks you to compute"),
+    ]),
+    "08 layer_statistics": (helpers.check_layer_statistics, a.layer_statistics, [
+        (a.layer_statistics_no_g_prime, "it is the spread of dA^[l]"),
+        (a.layer_statistics_every_layer, "the statistics are of the hidden layers 1 … L−1"),
+        (a.layer_statistics_ratio_upside_down, "it is upside down"),
+        (a.layer_statistics_of_Z, "it is the spread of Z^[l]"),
+        (a.layer_statistics_g_prime_at_A, "tanh′ is evaluated at A"),
+    ]),
+    "08 unit_shares": (helpers.check_unit_shares, a.unit_shares, [
+        (a.unit_shares_values_not_units, "it counts values z ≤ 0, not units"),
+        (a.unit_shares_relu_saturates, "relu is counted too"),
+        (a.unit_shares_strict, "z < 0 misses a unit whose z is exactly 0 everywhere"),
+        (a.unit_shares_percent, "dead is in percent"),
+        (a.unit_shares_axis0, "it looks down the columns (axis=0, the examples)"),
+    ]),
 }
 WRONG = [(name, wrong, says) for name, (_, _, wrongs) in EXERCISES.items() for wrong, says in wrongs]
 

@@ -126,6 +126,8 @@ def test_every_argument_varies_across_a_checks_tests(capsys, name):
 def _same(x, y):
     if isinstance(x, dict) and isinstance(y, dict):
         return x.keys() == y.keys() and all(_same(x[k], y[k]) for k in x)
+    if isinstance(x, (list, tuple)) and isinstance(y, (list, tuple)):  # caches: a list of dicts of arrays
+        return len(x) == len(y) and all(_same(u, v) for u, v in zip(x, y))
     if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
         return np.shape(x) == np.shape(y) and np.array_equal(x, y)
     return x is y or x == y

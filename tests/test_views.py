@@ -50,6 +50,7 @@ def explorers():
         "training": (helpers.training_playground, "n_h", 2),
         "deep shapes": (helpers.deep_shape_explorer, "step", 1),
         "logits": (helpers.logits_explorer, "z3", 4.0),
+        "signals": (helpers.signal_explorer, "scale", 0.1),
     }
 
 

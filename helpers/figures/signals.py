@@ -112,11 +112,13 @@ class SignalView:
         self.title.set_text(f"{depth} {name} layer{'s' if depth > 1 else ''} of {self.run.width} units, s = {scale:.3g}: "
                             f"std of A$^{{[{depth}]}}$ {_spread(statistics['A'][-1])}, of dZ$^{{[1]}}$ "
                             f"{_spread(statistics['dZ'][0])}")
-        changing = [self.marker, self.a_line, self.dz_line, self.saturated_line, self.dead_line, self.title]
+        changing = [self.marker, self.a_line, self.dz_line, self.saturated_line, self.dead_line, self.title,
+                    # drawn over the lines in a whole drawing (a marker at the last layer reaches the spine), so here too
+                    *(spine for ax in (self.ruler, self.left, self.right) for spine in ax.spines.values())]
         self.fig.bbh_png = lambda: self.blitter.png(changing, depth)
         self.fig.__dict__.pop("_bbh_description", None)
         every = lambda values, fmt: ", ".join(fmt(v) for v in values)
-        return describe(self.fig, f"A network of {depth} hidden {name} layers of {self.run.width} units, weights drawn "
+        return describe(self.fig, f"A network of {depth} hidden {name} layer{'s' if depth > 1 else ''} of {self.run.width} units, weights drawn "
                                   f"at scale s = {scale:.3g} (Xavier's scale is {weight_scale('xavier', self.run.width):.2g}, "
                                   f"He's {weight_scale('he', self.run.width):.2g}). Left, on a log scale, the spread of "
                                   f"A per hidden layer, 1 to {depth}: {every(statistics['A'], _spread)}; and of dZ: "
