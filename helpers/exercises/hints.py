@@ -191,7 +191,7 @@ HINTS = {
         "only that, n_{l−1} and the scale s.",
         "With w of mean 0 independent of a, Var(w·a) = E[w²]·E[a²]; a sum of n independent terms adds their variances. "
         "The next layer's E[a²]: tanh ≈ z keeps all of Var(z), relu keeps the positive half of a symmetric z.",
-        "variance = n_prev * s ** 2 * mean_square; stds.append(np.sqrt(variance)); then mean_square = variance / 2 for "
+        "variance = layer_dims[l − 1] * s ** 2 * mean_square; stds.append(np.sqrt(variance)); then mean_square = variance / 2 for "
         "relu, = variance for tanh.",
     ),
     "initialize_deep": (

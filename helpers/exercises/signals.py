@@ -49,7 +49,8 @@ def check_predicted_std(fn):
     hidden layers l = 1 … L−1."""
 
     def case(shown, dims, method, hidden, mean_square_x):
-        value = call(fn, "predicted_std", list(dims), method, hidden, mean_square_x)
+        value = call(fn, "predicted_std", list(dims), method, hidden, mean_square_x,
+                     allowed=("weight_scale",))
         if isinstance(value, list):
             value = np.array(value, dtype=float)
         check_array("the result", value, (len(dims) - 2,), fn=fn) if not (
@@ -76,7 +77,7 @@ def check_predicted_std(fn):
 
     def run(lines):
         _each(lines, "Checking predicted_std", PREDICTION_CASES, case,
-              lambda dims, method, hidden, q: f"layer_dims {dims}, method {method!r}, {hidden}, E[x²] = {q:g}")
+              lambda dims, method, hidden, q: f"{dims}, {method!r}, {hidden}, E[x²] = {q:g}")
 
     return report("predicted_std", run)
 
@@ -142,7 +143,7 @@ def check_initialize_deep(fn):
 
     def run(lines):
         _each(lines, "Checking initialize_deep", INIT_CASES, case,
-              lambda dims, method, seed: f"layer_dims {dims}, method {method!r}, seed {seed}")
+              lambda dims, method, seed: f"{dims}, {method!r}, seed {seed}")
         lines.append(f"{OK} the global random state is untouched")
 
     return report("initialize_deep", run)
@@ -212,7 +213,7 @@ def check_layer_statistics(fn):
 
     def run(lines):
         _each(lines, "Checking layer_statistics", STAT_NETWORKS, case,
-              lambda dims, hidden, m, seed: f"layer_dims {dims}, {hidden}, m = {m}")
+              lambda dims, hidden, m, seed: f"{dims}, {hidden}, m = {m}")
 
     return report("layer_statistics", run)
 
@@ -268,6 +269,6 @@ def check_unit_shares(fn):
 
     def run(lines):
         _each(lines, "Checking unit_shares", SHARE_NETWORKS, case,
-              lambda dims, hidden, m, seed, bias, scale: f"layer_dims {dims}, {hidden}, m = {m}, scale {scale!r}")
+              lambda dims, hidden, m, seed, bias, scale: f"{dims}, {hidden}, m = {m}")
 
     return report("unit_shares", run)
