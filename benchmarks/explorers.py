@@ -46,6 +46,8 @@ def visits(control, name=None):
     if options:
         values = [o[1] if isinstance(o, tuple) else o for o in options]
         return values if len(values) <= 4 else [values[0], values[len(values) // 2], values[-1]]
+    if hasattr(control, "base"):  # a log slider: its min and max are exponents
+        return [control.base ** control.min, control.base ** ((control.min + control.max) / 2), control.base ** control.max]
     middle = control.min + (control.max - control.min) / 2
     middle = round(middle) if isinstance(control.value, int) else round(middle, 1)
     return [control.min, middle, control.max]

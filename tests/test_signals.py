@@ -137,3 +137,14 @@ def test_the_signals_figure_says_what_it_shows_and_refuses_a_scale_off_its_ruler
     stats = helpers.layer_statistics(caches, helpers.L_model_backward(AL, np.ones((1, 8)), caches))
     fig = helpers.plot_layer_statistics({"relu, He": stats}, title="Two layers")
     assert "relu, He: A from" in helpers.figures.alt_text.alt_text(fig)
+
+
+def test_no_move_of_the_signal_explorer_draws_the_whole_figure():
+    """The three layers' axes are drawn when the explorer is made (SignalView.warm): a move, a new depth included, draws
+    only the lines, the marker and the title over a kept picture."""
+    explorer = helpers.signal_explorer()
+    blitter = explorer.view.blitter
+    before = blitter.whole_drawings
+    for control, value in (("depth", 50), ("depth", 12), ("hidden", "relu"), ("scale", 5.0), ("depth", 3)):
+        explorer.controls[control].value = value
+    assert blitter.whole_drawings == before and explorer.view.axis == 10

@@ -12,6 +12,7 @@ from .style import (BLUE, GREEN, LINESTYLES, ORANGE, PALETTE, SLIDE_WIDE, VERMIL
 FLOOR, CEILING = 1e-12, 1e12  # the spreads' axis: a value beyond is drawn on the edge, and the tick says "≤" / "≥"
 SCALES = (1e-3, 10.0)  # the ruler's (and the explorer's slider's) range of the weights' scale s
 HIDDEN_NAMES = {"tanh": "tanh", "relu": "relu", "sigmoid": "σ"}
+LAYER_AXES = (10, 25, 50)  # the layers' axis runs to the first of these at least the depth: three pictures to keep
 
 
 def _spread_axis(ax):
@@ -41,14 +42,14 @@ def _spread(value):
 class SignalView:
     """The signal explorer's figure, made once and drawn again on each move (`display.Blitter`): the ruler, the two
     panels, their labels and the legend stay; the lines, the scale's marker and the title are new. The depth sets the
-    layers' axis, so a new depth draws the whole figure once (kept for the next visit)."""
+    layers' axis (to 10, 25 or 50 layers): `warm` draws the three once, so that no move draws the whole figure."""
 
     def __init__(self, width=100):
         self.run = SignalRun(width=width)
         self.fig = fig = offscreen_figure(figure_size((10, 4.8), (9.6, 5.6)))
         slide = for_slides()
         ruler, left, right = (((0.1, 0.82, 0.86, 0.04), (0.1, 0.25, 0.37, 0.44), (0.6, 0.25, 0.36, 0.44)) if not slide
-                              else ((0.14, 0.74, 0.82, 0.04), (0.14, 0.27, 0.33, 0.34), (0.63, 0.27, 0.33, 0.34)))
+                              else ((0.14, 0.8, 0.82, 0.035), (0.14, 0.27, 0.33, 0.29), (0.63, 0.27, 0.33, 0.29)))
         self.ruler, self.left, self.right = (fig.add_axes(box) for box in (ruler, left, right))
         self.ruler.set_xscale("log")
         self.ruler.set_xlim(*SCALES)
@@ -84,15 +85,30 @@ class SignalView:
                    loc="lower center", ncol=4 if not slide else 2, fontsize=pt(9), bbox_to_anchor=(0.5, 0.0))
         self.title = fig.suptitle("", fontsize=pt(12), y=0.975)
         self.blitter = Blitter(fig)
-        self.depth = None
+        self.axis = None
+        self.changing = [self.marker, self.a_line, self.dz_line, self.saturated_line, self.dead_line, self.title,
+                         # drawn over the lines in a whole drawing (a marker at the last layer reaches the spine)
+                         *(spine for ax in (self.ruler, self.left, self.right) for spine in ax.spines.values())]
 
     def _layers_axis(self, depth):
-        if depth == self.depth:
-            return
-        self.depth = depth
-        for ax in (self.left, self.right):
-            ax.set_xlim(0.5, depth + 0.5)
-            ax.set_xticks(_layer_ticks(depth))
+        """The layers' axis for ``depth`` hidden layers; returns its length, the key of the figure's kept picture."""
+        length = next(n for n in LAYER_AXES if depth <= n)
+        if length != self.axis:
+            self.axis = length
+            for ax in (self.left, self.right):
+                ax.set_xlim(0.5, length + 0.5)
+                ax.set_xticks(_layer_ticks(length))
+        return length
+
+    def warm(self):
+        """Draw the figure's unchanging parts for each length of the layers' axis and keep them (about 0.1 s each):
+        the explorer calls it once its first picture is made, so that a move draws only what changes."""
+        current = self.axis
+        for length in LAYER_AXES:
+            self._layers_axis(length)
+            self.blitter.png(self.changing, length)
+        if current is not None:
+            self._layers_axis(current)
 
     def draw(self, depth, hidden, scale):
         """Draw ``depth`` hidden layers of ``hidden`` units with weights s · N(0, 1), s = ``scale``; returns the Figure."""
@@ -101,7 +117,7 @@ class SignalView:
         if not (np.isfinite(scale) and SCALES[0] <= scale <= SCALES[1]):
             raise ValueError(f"scale must be a number from {SCALES[0]:g} to {SCALES[1]:g}; got {scale!r}")
         statistics, (saturated, dead) = self.run.run(depth, hidden, scale)
-        self._layers_axis(depth)
+        key = self._layers_axis(depth)
         layers = np.arange(1, depth + 1)
         self.marker.set_xdata([scale])
         self.a_line.set_data(layers, _clipped(statistics["A"]))
@@ -112,10 +128,7 @@ class SignalView:
         self.title.set_text(f"{depth} {name} layer{'s' if depth > 1 else ''} of {self.run.width} units, s = {scale:.3g}: "
                             f"std of A$^{{[{depth}]}}$ {_spread(statistics['A'][-1])}, of dZ$^{{[1]}}$ "
                             f"{_spread(statistics['dZ'][0])}")
-        changing = [self.marker, self.a_line, self.dz_line, self.saturated_line, self.dead_line, self.title,
-                    # drawn over the lines in a whole drawing (a marker at the last layer reaches the spine), so here too
-                    *(spine for ax in (self.ruler, self.left, self.right) for spine in ax.spines.values())]
-        self.fig.bbh_png = lambda: self.blitter.png(changing, depth)
+        self.fig.bbh_png = lambda: self.blitter.png(self.changing, key)
         self.fig.__dict__.pop("_bbh_description", None)
         every = lambda values, fmt: ", ".join(fmt(v) for v in values)
         return describe(self.fig, f"A network of {depth} hidden {name} layer{'s' if depth > 1 else ''} of {self.run.width} units, weights drawn "

@@ -22,6 +22,9 @@ def signal_explorer(depth=10, hidden="tanh", scale=0.01):
                                                     f"He {weight_scale('he', view.run.width):.2g})",
                                         continuous_update=False),
     }
-    return Explorer(controls, view.draw, tight=False, description="Signal explorer: change the depth, the hidden "
-                    "activation or the weights' scale to see, layer by layer, the spread of A and dZ and the share of "
-                    "saturated and dead units (needs a running kernel).")
+    explorer = Explorer(controls, view.draw, tight=False, description="Signal explorer: change the depth, the hidden "
+                        "activation or the weights' scale to see, layer by layer, the spread of A and dZ and the share "
+                        "of saturated and dead units (needs a running kernel).")
+    view.warm()  # after the first picture (on a slide it wraps the titles): no move draws the whole figure
+    explorer.view = view
+    return explorer
