@@ -254,7 +254,7 @@ def squeeze(text):
 def answer_lines(exercise):
     """The lines of an exercise's solution that its start does not have, and their right-hand sides, spaces removed
     (a call of the student's own function or of an activation is a step, not an answer)."""
-    given = {squeeze(line) for line in exercise.start.splitlines()}
+    given = {squeeze(line.split("#")[0]) for line in exercise.start.splitlines()}  # a given line, its comment aside
     found = set()
     for line in exercise.solution.splitlines():
         code = line.split("#")[0].strip()
