@@ -6,6 +6,7 @@ Its layers are folders, each importing only those below it (tests/test_layers.py
               gallery, training runs (tests and benchmarks run headless).
   figures/    matplotlib on top of math: the course's style, text alternatives, one module per kind of figure.
   widgets/    ipywidgets on top of figures: the Explorer plumbing, one module per explorer.
+  autodiff/   numpy and math's σ: the reverse-mode engine of notebook 09, `from helpers.autodiff import Node`.
   exercises/  the checks, on top of math: running a student's code safely, diagnosing, comparing, reporting, and
               one module of specs per notebook. Only this file imports it.
 The names imported here are the public API the notebooks and tests rely on (see DESIGN.md).

@@ -18,6 +18,7 @@ LAYERS = {
     "figures": ({"numpy", "matplotlib", "IPython"}, {"math", "figures"}),
     "widgets": ({"ipywidgets"}, {"math", "figures", "widgets"}),
     "exercises": ({"numpy"}, {"math", "exercises"}),
+    "autodiff": ({"numpy"}, {"math", "autodiff"}),
 }
 LONGEST = 350  # lines: a module longer than this does more than one job
 
@@ -97,7 +98,7 @@ def test_a_module_outside_the_layers_is_named(tmp_path):
     tree = tmp_path / "helpers"
     shutil.copytree(HELPERS, tree, ignore=shutil.ignore_patterns("__pycache__"))
     (tree / "plots.py").write_text("import numpy as np\n")
-    assert violations(tree) == ["helpers/plots.py is in no layer: put it in one of math, figures, widgets, exercises"]
+    assert violations(tree) == ["helpers/plots.py is in no layer: put it in one of math, figures, widgets, exercises, autodiff"]
 
 
 def test_each_layers_init_says_in_two_lines_what_lives_there_and_what_it_may_import():

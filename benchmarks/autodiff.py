@@ -1,0 +1,101 @@
+"""The autodiff engine's speed (issue 24): one training step of notebook 03's network (2-4-1, tanh, the flower,
+m = 400) through `helpers.autodiff.Node` against the same step written by hand, median of many steps.
+
+    .venv/bin/python benchmarks/autodiff.py            # about 20 s
+
+- *engine*: build the graph (forward and cost), zero the gradients, ``J.backward()``, update;
+- *hand, public*: forward_propagation, compute_cost, backward_propagation, update_parameters (each checks its
+  arguments at the door);
+- *hand, bare*: `helpers.train`'s loop (math.descent.descend: eighteen numpy calls a step, arrays written in place),
+  per step.
+Both give the same parameters to rounding (asserted). Then where the engine's time goes, by cProfile.
+"""
+import cProfile
+import io
+import pstats
+import statistics
+import time
+
+import numpy as np
+
+import helpers
+from helpers.autodiff import Node
+from helpers.math.descent import descend
+
+STEPS = 3000
+RATE = 1.2
+
+
+def loop_seconds():
+    start, total = time.perf_counter(), 0
+    for i in range(10 ** 7):
+        total += i
+    return time.perf_counter() - start
+
+
+def engine_step(X, Y, nodes):
+    W1, b1, W2, b2 = nodes
+    m = X.shape[1]
+    A1 = (W1 @ X + b1).tanh()
+    A2 = (W2 @ A1 + b2).sigmoid()
+    J = -(Y * A2.log() + (1 - Y) * (1 - A2).log()).sum() / m
+    for node in nodes:
+        node.zero_grad()
+    J.backward()
+    for node in nodes:
+        node.value -= RATE * node.grad
+
+
+def hand_step(X, Y, parameters):
+    A2, cache = helpers.forward_propagation(X, parameters)
+    helpers.compute_cost(A2, Y)
+    grads = helpers.backward_propagation(parameters, cache, X, Y)
+    return helpers.update_parameters(parameters, grads, RATE)
+
+
+def timed(step, *args):
+    times = []
+    for _ in range(STEPS):
+        start = time.perf_counter()
+        step(*args)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    X, Y = helpers.make_flower()
+    start = helpers.initialize_parameters(2, 4, 1, seed=0)
+    print(f"machine: a Python loop of 10^7 additions takes {loop_seconds():.2f} s")
+    nodes = [Node(start[k], name=k) for k in ("W1", "b1", "W2", "b2")]
+    engine = timed(engine_step, X, Y, nodes)
+    parameters = {k: v.copy() for k, v in start.items()}
+    public = np.inf
+    times = []
+    for _ in range(STEPS):
+        t = time.perf_counter()
+        parameters = hand_step(X, Y, parameters)
+        times.append(time.perf_counter() - t)
+    public = statistics.median(times)
+    W1, b1, W2, b2 = (start[k].copy() for k in ("W1", "b1", "W2", "b2"))
+    bare = []
+    for _ in range(5):
+        t = time.perf_counter()
+        descend(X, Y, W1, b1, W2, b2, RATE, "tanh", np.empty(STEPS // 5))
+        bare.append((time.perf_counter() - t) / (STEPS // 5))
+    bare = statistics.median(bare)
+    same = max(float(np.max(np.abs(node.value - parameters[k]))) for node, k in zip(nodes, ("W1", "b1", "W2", "b2")))
+    assert same < 1e-9, same
+    print(f"one step, m = 400: engine {engine * 1e6:.0f} µs, hand public {public * 1e6:.0f} µs, "
+          f"hand bare {bare * 1e6:.0f} µs")
+    print(f"engine / hand public: {engine / public:.1f}x; engine / hand bare: {engine / bare:.1f}x "
+          f"(after {STEPS} steps the parameters agree to {same:.1e})")
+    profile = cProfile.Profile()
+    profile.runcall(lambda: [engine_step(X, Y, nodes) for _ in range(500)])
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(8)
+    print("where the engine's time goes (500 steps):\n" + "\n".join(out.getvalue().splitlines()[6:20]))
+    print(f"machine after: loop {loop_seconds():.2f} s")
+
+
+if __name__ == "__main__":
+    main()
