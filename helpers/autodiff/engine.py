@@ -42,7 +42,7 @@ class Node:
         self.grad = np.zeros(self.value.shape)
         self.parents, self.op, self.name = (), "const" if constant else "", name
         self.constant = constant  # an array or a number an operation met: it needs no gradient
-        self._backward = lambda: None  # sends self.grad to the parents (set by the operation that made the node)
+        self.backward_step = lambda: None  # sends self.grad to the parents (the operation that made the node sets it)
 
     def __repr__(self):
         label = f"{self.name} = " if self.name else ""
@@ -56,7 +56,7 @@ class Node:
         """The node an operation makes: its value, its parents, and ``backward(g)``, which sends its gradient g back."""
         out = Node.__new__(Node)  # the value is new already: no copy (and its gradient is made by `backward()`)
         out.value, out.grad, out.parents, out.op, out.name, out.constant = value, None, parents, op, "", False
-        out._backward = lambda: backward(out.grad)
+        out.backward_step = lambda: backward(out.grad)
         return out
 
     def _add_grad(self, g):
@@ -176,7 +176,7 @@ class Node:
                 node.grad = np.zeros(node.value.shape)
         self.grad = np.ones(self.value.shape)
         for node in reversed(order):
-            node._backward()
+            node.backward_step()
 
 
 def _node(x):
