@@ -846,3 +846,132 @@ def unit_shares_axis0(caches):
     saturated, _ = unit_shares(caches)
     return saturated, np.array([np.mean(np.all(c["Z"] <= 0, axis=0)) if c["activation"] == "relu" else 0.0
                                 for c in caches[:-1]])
+
+
+# ---------------------------------------------------------------------------------------------- 09
+def matmul_backward(dZ, A, B):
+    return dZ @ B.T, A.T @ dZ
+
+
+def matmul_backward_transposes_swapped(dZ, A, B):
+    return B.T @ dZ, dZ @ A.T
+
+
+def matmul_backward_over_m(dZ, A, B):
+    m = dZ.shape[1]
+    return dZ @ B.T / m, A.T @ dZ / m
+
+
+def sum_to(grad, shape):
+    while grad.ndim > len(shape):
+        grad = grad.sum(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and grad.shape[axis] != 1:
+            grad = grad.sum(axis=axis, keepdims=True)
+    return grad
+
+
+def sum_to_no_keepdims(grad, shape):
+    while grad.ndim > len(shape):
+        grad = grad.sum(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and grad.shape[axis] != 1:
+            grad = grad.sum(axis=axis)
+    return grad
+
+
+def sum_to_mean(grad, shape):
+    while grad.ndim > len(shape):
+        grad = grad.mean(axis=0)
+    for axis, size in enumerate(shape):
+        if size == 1 and grad.shape[axis] != 1:
+            grad = grad.mean(axis=axis, keepdims=True)
+    return grad
+
+
+def sum_to_columns_only(grad, shape):
+    return np.sum(grad, axis=1, keepdims=True)
+
+
+def topological_order(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) not in seen:
+            seen.add(id(node))
+            for parent in node.parents:
+                visit(parent)
+            order.append(node)
+    visit(root)
+    return order
+
+
+def topological_order_no_seen(root):
+    order = []
+
+    def visit(node):
+        for parent in node.parents:
+            visit(parent)
+        order.append(node)
+    visit(root)
+    return order
+
+
+def topological_order_reversed(root):
+    return topological_order(root)[::-1]
+
+
+def topological_order_leaves_missing(root):
+    return [node for node in topological_order(root) if node.parents]
+
+
+def backward(root):
+    order = topological_order(root)
+    for node in order:
+        if node.parents:
+            node.grad = np.zeros(node.shape)
+    root.grad = np.ones(root.shape)
+    for node in reversed(order):
+        node.backward_step()
+
+
+def backward_forward_order(root):
+    order = topological_order(root)
+    for node in order:
+        if node.parents:
+            node.grad = np.zeros(node.shape)
+    root.grad = np.ones(root.shape)
+    for node in order:
+        node.backward_step()
+
+
+def backward_resets_leaves(root):
+    order = topological_order(root)
+    for node in order:
+        node.grad = np.zeros(node.shape)
+    root.grad = np.ones(root.shape)
+    for node in reversed(order):
+        node.backward_step()
+
+
+def backward_keeps_old_grads(root):
+    order = topological_order(root)
+    for node in order:
+        if node.parents and node.grad is None:
+            node.grad = np.zeros(node.shape)
+    root.grad = np.ones(root.shape)
+    for node in reversed(order):
+        node.backward_step()
+
+
+def backward_no_seed(root):
+    order = topological_order(root)
+    for node in order:
+        if node.parents:
+            node.grad = np.zeros(node.shape)
+    for node in reversed(order):
+        node.backward_step()
+
+
+def backward_engine(root):
+    root.backward()

@@ -151,6 +151,27 @@ EXERCISES = {
         (a.unit_shares_percent, "dead is in percent"),
         (a.unit_shares_axis0, "it looks down the columns (axis=0, the examples)"),
     ]),
+    "09 matmul_backward": (helpers.check_matmul_backward, a.matmul_backward, [
+        (a.matmul_backward_transposes_swapped, "failed in a matrix product"),
+        (a.matmul_backward_over_m, "a matrix product's backward step has no 1/m"),
+    ]),
+    "09 sum_to": (helpers.check_sum_to, a.sum_to, [
+        (a.sum_to_no_keepdims, "the result has shape (3,), expected (3, 1)"),
+        (a.sum_to_mean, "not their mean"),
+        (a.sum_to_columns_only, "back to (1, 5), a row added to every row] the result has shape (3, 1), expected (1, 5)"),
+    ]),
+    "09 topological_order": (helpers.check_topological_order, a.topological_order, [
+        (a.topological_order_no_seen, "a is in the list 4 times"),
+        (a.topological_order_reversed, "reversed?"),
+        (a.topological_order_leaves_missing, "a is missing"),
+    ]),
+    "09 backward": (helpers.check_backward, a.backward, [
+        (a.backward_forward_order, "the backward steps ran in the forward order"),
+        (a.backward_resets_leaves, "a leaf's gradient adds up over calls"),
+        (a.backward_keeps_old_grads, "still held the first call's gradients"),
+        (a.backward_no_seed, "the root's gradient is"),
+        (a.backward_engine, "calls root.backward(), the engine's own"),
+    ]),
 }
 WRONG = [(name, wrong, says) for name, (_, _, wrongs) in EXERCISES.items() for wrong, says in wrongs]
 

@@ -17,7 +17,7 @@ LAYERS = {
     "math": ({"numpy"}, {"math"}),
     "figures": ({"numpy", "matplotlib", "IPython"}, {"math", "figures"}),
     "widgets": ({"ipywidgets"}, {"math", "figures", "widgets"}),
-    "exercises": ({"numpy"}, {"math", "exercises"}),
+    "exercises": ({"numpy"}, {"math", "exercises", "autodiff"}),
     "autodiff": ({"numpy"}, {"math", "autodiff"}),
 }
 LONGEST = 350  # lines: a module longer than this does more than one job

@@ -31,6 +31,7 @@ RESULTS = {
     "06-L-model-backward": ("dZ^{[l-1]}&=dA^{[l-1]}*",),
     "07-softmax-backward": ("a_k(\\delta_{kj}-a_j)", "A*(dA-np.sum(A*dA", "np.diag(a)-np.outer(a,a)", "a_k-a_k^2",
                             "a_j\\Big(-\\frac{y_j}{a_j}+1"),
+    "09-matmul-backward": ("dA=dZ\\,B^T",),
     "08-predicted-std": ("n_{l-1}\\,s^2", "\\tfrac{1}{2}\\mathrm{Var}(z)", "\\frac12\\mathrm{Var}(z)", "n_l\\,s^2\\,\\mathrm{Var}",
                          ),
 }

@@ -238,6 +238,30 @@ MISTAKES = {
         ("the examples' axis", "dead.append(np.mean(np.all(Z <= 0, axis=1)))",
          "dead.append(np.mean(np.all(Z <= 0, axis=0)))", "it looks down the columns (axis=0, the examples)"),
     ],
+    "09-matmul-backward": [
+        ("the transposes on the wrong side", "dA = dZ @ B.T", "dA = B.T @ dZ", "failed in a matrix product"),
+        ("a 1/m that belongs to the cost", "dB = A.T @ dZ", "dB = A.T @ dZ / dZ.shape[1]",
+         "a matrix product's backward step has no 1/m"),
+    ],
+    "09-sum-to": [
+        ("no keepdims", "grad = grad.sum(axis=axis, keepdims=True)", "grad = grad.sum(axis=axis)",
+         "the result has shape"),
+        ("a mean instead of a sum", "grad = grad.sum(axis=axis, keepdims=True)",
+         "grad = grad.mean(axis=axis, keepdims=True)", "not their mean"),
+    ],
+    "09-topological-order": [
+        ("no memory of the nodes seen", "        if id(node) not in seen:\n            seen.add(id(node))\n",
+         "        if True:\n", "a is in the list 4 times"),
+        ("the node before its parents", "            for parent in node.parents:\n                visit(parent)\n            order.append(node)",
+         "            order.append(node)\n            for parent in node.parents:\n                visit(parent)",
+         "comes before"),
+    ],
+    "09-backward": [
+        ("the steps in the forward order", "    for node in reversed(order):", "    for node in order:",
+         "the backward steps ran in the forward order"),
+        ("the leaves reset too", "        if node.parents:\n            node.grad = np.zeros(node.shape)",
+         "        node.grad = np.zeros(node.shape)", "a leaf's gradient adds up over calls"),
+    ],
 }
 
 

@@ -19,7 +19,7 @@ import numpy as np
 from ..math.activations import sigmoid
 
 
-def _sum_to(grad, shape):
+def sum_to(grad, shape):
     """Sum ``grad`` back to ``shape``: the backward step of broadcasting (b (n, 1) added to every column of Z (n, m)
     gets the sum over the columns, np.sum(dZ, axis=1, keepdims=True))."""
     if grad.shape == shape:
@@ -62,7 +62,7 @@ class Node:
     def _add_grad(self, g):
         """Add ``g`` to this node's gradient, summed back to its shape where it was broadcast (a constant needs none)."""
         if not self.constant:
-            self.grad += _sum_to(g, self.value.shape)
+            self.grad += sum_to(g, self.value.shape)
 
     def _binary(self, other, op, forward, grads):
         a, b = self, _node(other)
@@ -161,22 +161,28 @@ class Node:
 
     def backward(self):
         """Fill ``grad`` of every node this one depends on: d(self)/d(node), self's own gradient starting at 1."""
-        order, seen = [], set()
-        stack = [(self, False)]
-        while stack:  # depth first: a node is put in order after everything it was computed from
-            node, parents_done = stack.pop()
-            if parents_done:
-                order.append(node)
-            elif id(node) not in seen:
-                seen.add(id(node))
-                stack.append((node, True))
-                stack.extend((parent, False) for parent in node.parents)
+        order = topological_order(self)
         for node in order:
             if node.parents:  # in between: this call's gradient only; the leaves keep adding up
                 node.grad = np.zeros(node.value.shape)
         self.grad = np.ones(self.value.shape)
         for node in reversed(order):
             node.backward_step()
+
+
+def topological_order(root):
+    """Every node ``root`` was computed from, and root itself, each once, each after all of its parents (root last)."""
+    order, seen = [], set()
+    stack = [(root, False)]
+    while stack:  # depth first; a node goes into the order once everything it was computed from is in
+        node, parents_done = stack.pop()
+        if parents_done:
+            order.append(node)
+        elif id(node) not in seen:
+            seen.add(id(node))
+            stack.append((node, True))
+            stack.extend((parent, False) for parent in node.parents)
+    return order
 
 
 def _node(x):

@@ -211,6 +211,37 @@ HINTS = {
         "g′ = (Z > 0) for relu, 1 − A² for tanh, A(1 − A) for σ; dZ = grads[f'dA{l}'] * g′; append np.std(A), np.std(dZ), "
         "np.std(grads[f'dW{l}']) and np.linalg.norm(grads[f'dW{l}']) / np.linalg.norm(cache['W']).",
     ),
+    "matmul_backward": (
+        "Each entry z_ij = Σ_p a_ip b_pj; the gradient reaching a_ip collects dz_ij over every j it took part in. And "
+        "dA must have the shape of A, dB that of B.",
+        "dA is (n, k) from dZ (n, m) and B (k, m): only one product of the two, with one of them transposed, has that "
+        "shape; the same for dB (k, m) from A (n, k) and dZ.",
+        "dA = dZ @ B.T; dB = A.T @ dZ (no 1/m: that comes from the cost's node).",
+    ),
+    "sum_to": (
+        "Broadcasting copied the operand along some axes; its gradient is the sum of the copies' gradients along those "
+        "axes.",
+        "First sum away the leading axes grad has and shape has not (axis 0, while grad.ndim > len(shape)); then, for "
+        "each axis where shape has a 1 and grad does not, sum over it keeping it (keepdims=True).",
+        "while grad.ndim > len(shape): grad = grad.sum(axis=0); then for axis, size in enumerate(shape): if size == 1: "
+        "grad = grad.sum(axis=axis, keepdims=True).",
+    ),
+    "topological_order": (
+        "A node may go in the list only after all its parents are in; visiting the parents first, depth first, does "
+        "that.",
+        "A recursive visit(node): if the node was not seen, mark it seen (its id in a set), visit each of node.parents, "
+        "then append the node. Call it on the root.",
+        "def visit(node): if id(node) not in seen: seen.add(id(node)); for p in node.parents: visit(p); "
+        "order.append(node) — then visit(root).",
+    ),
+    "backward": (
+        "Three things, in order: fresh gradients for the nodes in between, a seed of ones for the root, then every "
+        "node's backward step, from the root down.",
+        "The order comes from your my_topological_order; 'from the root down' is that order reversed. The leaves (no "
+        "parents) keep their gradients: they add up over calls.",
+        "order = my_topological_order(root); for n in order: if n.parents: n.grad = np.zeros(n.shape); "
+        "root.grad = np.ones(root.shape); for n in reversed(order): n.backward_step().",
+    ),
     "unit_shares": (
         "A relu layer has dead units but never saturates; a tanh or σ layer saturates but has no dead units: one of the "
         "two shares is 0 for each layer.",
