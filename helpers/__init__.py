@@ -94,7 +94,7 @@ from .exercises.deep import (check_activation_backward, check_L_model_backward, 
 from .exercises.softmax import check_softmax, check_softmax_backward, check_softmax_cost, check_train_deep  # 07
 from .exercises.signals import (check_initialize_deep, check_layer_statistics, check_predicted_std,  # 08
                                check_unit_shares)
-from .exercises.autodiff import check_backward, check_matmul_backward, check_sum_to, check_topological_order  # 09
+from .exercises.autodiff import check_backward_pass, check_matmul_backward, check_sum_to, check_topological_order  # 09
 from .exercises.catalogue import yours_or_reference
 from .exercises.hints import graded_notebook, hint  # the next hint of an exercise; graded notebooks stop before the last
 from .exercises.questions import answer, guessed  # self-check questions, guesses: the student answers before seeing

@@ -925,7 +925,7 @@ def topological_order_leaves_missing(root):
     return [node for node in topological_order(root) if node.parents]
 
 
-def backward(root):
+def backward_pass(root):
     order = topological_order(root)
     for node in order:
         if node.parents:
@@ -935,7 +935,7 @@ def backward(root):
         node.backward_step()
 
 
-def backward_forward_order(root):
+def backward_pass_forward_order(root):
     order = topological_order(root)
     for node in order:
         if node.parents:
@@ -945,7 +945,7 @@ def backward_forward_order(root):
         node.backward_step()
 
 
-def backward_resets_leaves(root):
+def backward_pass_resets_leaves(root):
     order = topological_order(root)
     for node in order:
         node.grad = np.zeros(node.shape)
@@ -954,7 +954,7 @@ def backward_resets_leaves(root):
         node.backward_step()
 
 
-def backward_keeps_old_grads(root):
+def backward_pass_keeps_old_grads(root):
     order = topological_order(root)
     for node in order:
         if node.parents and node.grad is None:
@@ -964,7 +964,7 @@ def backward_keeps_old_grads(root):
         node.backward_step()
 
 
-def backward_no_seed(root):
+def backward_pass_no_seed(root):
     order = topological_order(root)
     for node in order:
         if node.parents:
@@ -973,5 +973,5 @@ def backward_no_seed(root):
         node.backward_step()
 
 
-def backward_engine(root):
+def backward_pass_engine(root):
     root.backward()

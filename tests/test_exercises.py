@@ -165,12 +165,12 @@ EXERCISES = {
         (a.topological_order_reversed, "reversed?"),
         (a.topological_order_leaves_missing, "a is missing"),
     ]),
-    "09 backward": (helpers.check_backward, a.backward, [
-        (a.backward_forward_order, "the backward steps ran in the forward order"),
-        (a.backward_resets_leaves, "a leaf's gradient adds up over calls"),
-        (a.backward_keeps_old_grads, "still held the first call's gradients"),
-        (a.backward_no_seed, "the root's gradient is"),
-        (a.backward_engine, "calls root.backward(), the engine's own"),
+    "09 backward_pass": (helpers.check_backward_pass, a.backward_pass, [
+        (a.backward_pass_forward_order, "the backward steps ran in the forward order"),
+        (a.backward_pass_resets_leaves, "a leaf's gradient adds up over calls"),
+        (a.backward_pass_keeps_old_grads, "still held the first call's gradients"),
+        (a.backward_pass_no_seed, "the root's gradient is"),
+        (a.backward_pass_engine, "calls root.backward(), the engine's own"),
     ]),
 }
 WRONG = [(name, wrong, says) for name, (_, _, wrongs) in EXERCISES.items() for wrong, says in wrongs]

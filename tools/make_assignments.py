@@ -47,7 +47,7 @@ POINTS = {
     "06-linear-backward": 2, "06-activation-backward": 2, "06-L-model-forward": 2, "06-L-model-backward": 3,
     "07-softmax": 2, "07-softmax-cost": 1, "07-softmax-backward": 3, "07-train-deep": 3,
     "08-predicted-std": 3, "08-initialize-deep": 2, "08-layer-statistics": 3, "08-unit-shares": 2,
-    "09-matmul-backward": 2, "09-sum-to": 2, "09-topological-order": 3, "09-backward": 3,
+    "09-matmul-backward": 2, "09-sum-to": 2, "09-topological-order": 3, "09-backward-pass": 3,
 }
 
 # a graded release leaves out what shows a graded exercise's result (its derivation's outcome, after its check): the

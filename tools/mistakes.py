@@ -256,7 +256,7 @@ MISTAKES = {
          "            order.append(node)\n            for parent in node.parents:\n                visit(parent)",
          "comes before"),
     ],
-    "09-backward": [
+    "09-backward-pass": [
         ("the steps in the forward order", "    for node in reversed(order):", "    for node in order:",
          "the backward steps ran in the forward order"),
         ("the leaves reset too", "        if node.parents:\n            node.grad = np.zeros(node.shape)",

@@ -140,7 +140,7 @@ def _call_backward(fn, root, label):
     engine = Node.backward
     Node.backward = _engines_own
     try:
-        call(fn, "backward", root, copy_args=False, allowed=("topological_order",))
+        call(fn, "backward_pass", root, copy_args=False, allowed=("topological_order",))
     except Stop as stop:
         if "_Delegated" in str(stop):
             raise Stop(f"{label}it calls root.backward(), the engine's own, which computes what this exercise asks "
@@ -154,8 +154,8 @@ def _leaves(root):
     return [node for node in topological_order(root) if not node.parents and not node.constant]
 
 
-def check_backward(fn):
-    """Check ``backward(root)``: root.grad ones, each node's backward step in reverse topological order, the gradients
+def check_backward_pass(fn):
+    """Check ``backward_pass(root)``: root.grad ones, each node's backward step in reverse topological order, the gradients
     of the nodes in between fresh on each call, the leaves' adding up (as Node.backward does)."""
 
     def run(lines):
@@ -188,4 +188,4 @@ def check_backward(fn):
                 lines.append(f"{OK} {label.strip()} a.grad = {float(_leaves(root)[0].grad):g} after two calls")
         lines.append(f"{OK} the same for a diamond and for a node in between used twice")
 
-    return report("backward", run)
+    return report("backward_pass", run)

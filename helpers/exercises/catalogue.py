@@ -9,7 +9,7 @@ from ..math.network import backward_propagation, compute_cost, forward_propagati
 from .capture import quiet
 from .deep import check_activation_backward, check_L_model_backward, check_L_model_forward, check_linear_backward
 from ..autodiff.engine import sum_to, topological_order
-from .autodiff import check_backward, check_matmul_backward, check_sum_to, check_topological_order
+from .autodiff import check_backward_pass, check_matmul_backward, check_sum_to, check_topological_order
 from .signals import check_initialize_deep, check_layer_statistics, check_predicted_std, check_unit_shares
 from .softmax import check_softmax, check_softmax_backward, check_softmax_cost, check_train_deep
 from .debugging import check_fixed_backward, check_gradient_check, check_numerical_gradient
@@ -60,7 +60,7 @@ CHECK_OF.update({
     "predicted_std": check_predicted_std, "initialize_deep": check_initialize_deep,
     "layer_statistics": check_layer_statistics, "unit_shares": check_unit_shares,
     "matmul_backward": check_matmul_backward, "sum_to": check_sum_to, "topological_order": check_topological_order,
-    "backward": check_backward,
+    "backward_pass": check_backward_pass,
 })
 
 

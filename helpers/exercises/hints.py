@@ -234,7 +234,7 @@ HINTS = {
         "def visit(node): if id(node) not in seen: seen.add(id(node)); for p in node.parents: visit(p); "
         "order.append(node) — then visit(root).",
     ),
-    "backward": (
+    "backward_pass": (
         "Three things, in order: fresh gradients for the nodes in between, a seed of ones for the root, then every "
         "node's backward step, from the root down.",
         "The order comes from your my_topological_order; 'from the root down' is that order reversed. The leaves (no "
