@@ -43,7 +43,7 @@ from .math.shapes import print_shape_table, shape_table
 from .math.signals import layer_statistics, predicted_std, unit_shares, weight_scale
 
 # the autodiff engine (09): `from helpers.autodiff import Node`; its order and its sum back to a shape
-from .autodiff import sum_to, topological_order
+from .autodiff import sum_to, topological_order, topological_order_of
 from .math.training import train_with_backward, train_with_history
 
 # figures, by notebook

@@ -893,85 +893,68 @@ def sum_to_columns_only(grad, shape):
     return np.sum(grad, axis=1, keepdims=True)
 
 
-def topological_order(root):
+def topological_order(root, parents):
     order, seen = [], set()
 
     def visit(node):
-        if id(node) not in seen:
-            seen.add(id(node))
-            for parent in node.parents:
+        if node not in seen:
+            seen.add(node)
+            for parent in parents[node]:
                 visit(parent)
             order.append(node)
     visit(root)
     return order
 
 
-def topological_order_no_seen(root):
+def topological_order_no_seen(root, parents):
     order = []
 
     def visit(node):
-        for parent in node.parents:
+        for parent in parents[node]:
             visit(parent)
         order.append(node)
     visit(root)
     return order
 
 
-def topological_order_reversed(root):
-    return topological_order(root)[::-1]
+def topological_order_reversed(root, parents):
+    return topological_order(root, parents)[::-1]
 
 
-def topological_order_leaves_missing(root):
-    return [node for node in topological_order(root) if node.parents]
+def topological_order_leaves_missing(root, parents):
+    return [node for node in topological_order(root, parents) if parents[node]]
 
 
-def backward_pass(root):
-    order = topological_order(root)
-    for node in order:
-        if node.parents:
-            node.grad = np.zeros(node.shape)
-    root.grad = np.ones(root.shape)
+def backward_pass(order, local):
+    grads = {node: 0.0 for node in order}
+    grads[order[-1]] = 1.0
     for node in reversed(order):
-        node.backward_step()
+        for parent, derivative in local[node]:
+            grads[parent] += grads[node] * derivative
+    return grads
 
 
-def backward_pass_forward_order(root):
-    order = topological_order(root)
+def backward_pass_forward_order(order, local):
+    grads = {node: 0.0 for node in order}
+    grads[order[-1]] = 1.0
     for node in order:
-        if node.parents:
-            node.grad = np.zeros(node.shape)
-    root.grad = np.ones(root.shape)
-    for node in order:
-        node.backward_step()
+        for parent, derivative in local[node]:
+            grads[parent] += grads[node] * derivative
+    return grads
 
 
-def backward_pass_resets_leaves(root):
-    order = topological_order(root)
-    for node in order:
-        node.grad = np.zeros(node.shape)
-    root.grad = np.ones(root.shape)
+def backward_pass_overwrites(order, local):
+    grads = {node: 0.0 for node in order}
+    grads[order[-1]] = 1.0
     for node in reversed(order):
-        node.backward_step()
+        for parent, derivative in local[node]:
+            grads[parent] = grads[node] * derivative
+    return grads
 
 
-def backward_pass_keeps_old_grads(root):
-    order = topological_order(root)
-    for node in order:
-        if node.parents and node.grad is None:
-            node.grad = np.zeros(node.shape)
-    root.grad = np.ones(root.shape)
+def backward_pass_no_seed(order, local):
+    grads = {node: 0.0 for node in order}
     for node in reversed(order):
-        node.backward_step()
-
-
-def backward_pass_no_seed(root):
-    order = topological_order(root)
-    for node in order:
-        if node.parents:
-            node.grad = np.zeros(node.shape)
-    for node in reversed(order):
-        node.backward_step()
-
-
-def backward_pass_engine(root):
-    root.backward()
+        for parent, derivative in local[node]:
+            grads[parent] += grads[node] * derivative
+    return grads

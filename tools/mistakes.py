@@ -250,17 +250,17 @@ MISTAKES = {
          "grad = grad.mean(axis=axis, keepdims=True)", "not their mean"),
     ],
     "09-topological-order": [
-        ("no memory of the nodes seen", "        if id(node) not in seen:\n            seen.add(id(node))\n",
-         "        if True:\n", "a is in the list 4 times"),
-        ("the node before its parents", "            for parent in node.parents:\n                visit(parent)\n            order.append(node)",
-         "            order.append(node)\n            for parent in node.parents:\n                visit(parent)",
-         "comes before"),
+        ("no memory of the nodes seen", "        if node not in seen:\n            seen.add(node)\n", "        if True:\n",
+         "b is in the list 2 times"),
+        ("the node before its parents", "            for parent in parents[node]:\n                visit(parent)\n"
+         "            order.append(node)", "            order.append(node)\n            for parent in parents[node]:\n"
+         "                visit(parent)", "comes before"),
     ],
     "09-backward-pass": [
+        ("= instead of +=: the second use overwrites the first", "grads[parent] += grads[node] * derivative",
+         "grads[parent] = grads[node] * derivative", "each use overwrote the one before"),
         ("the steps in the forward order", "    for node in reversed(order):", "    for node in order:",
-         "the backward steps ran in the forward order"),
-        ("the leaves reset too", "        if node.parents:\n            node.grad = np.zeros(node.shape)",
-         "        node.grad = np.zeros(node.shape)", "a leaf's gradient adds up over calls"),
+         "the steps ran in the forward order"),
     ],
 }
 

@@ -185,5 +185,20 @@ def topological_order(root):
     return order
 
 
+def topological_order_of(root, parents):
+    """The same order for a graph given by names: ``parents[name]`` lists the names a node was computed from."""
+    order, seen = [], set()
+    stack = [(root, False)]
+    while stack:
+        node, parents_done = stack.pop()
+        if parents_done:
+            order.append(node)
+        elif node not in seen:
+            seen.add(node)
+            stack.append((node, True))
+            stack.extend((parent, False) for parent in parents[node])
+    return order
+
+
 def _node(x):
     return x if isinstance(x, Node) else Node(x, constant=True)

@@ -4,12 +4,12 @@ graphs and shapes where the usual slips show: n = 1 and m = 1, a node used twice
 twice, backward called twice."""
 import numpy as np
 
-from ..autodiff.engine import Node, sum_to, topological_order
+from ..autodiff.engine import sum_to
 from .calling import call
 from .compare import compare
 from .outcomes import OK, Stop
 from .report import report
-from .results import check_array, kind
+from .results import check_array, kind, scalar
 
 MATMUL_CASES = (((3, 4), (4, 5), 0), ((1, 3), (3, 1), 1), ((2, 1), (1, 6), 2))  # (A's shape, B's shape, seed)
 
@@ -57,7 +57,8 @@ def check_sum_to(fn):
             label = f"[test {index + 1} of {len(SUM_CASES)}: grad {grad_shape} back to {shape}, {what}] "
             value = call(fn, "sum_to", grad, shape)
             try:
-                value = np.asarray(value) if isinstance(value, (float, np.floating)) and shape == () else value
+                if shape == ():  # a number: a float, a numpy scalar or a size-1 array (as the sealed grader sends it)
+                    value = np.asarray(scalar("the result", value))
                 check_array("the result", value, shape, fn=fn)
                 right = sum_to(grad, shape)
                 mean = right / (grad.size / max(right.size, 1))
@@ -72,120 +73,120 @@ def check_sum_to(fn):
     return report("sum_to", run)
 
 
-def _graphs():
-    """Three small graphs, each (title, root): fan-out at a leaf, a diamond, and a node in between used twice."""
-    a = Node(3.0, name="a")
-    b = a + a
-    c = b * b
-    x = Node([[1.0, 2.0]], name="x")
-    y, z = x * 2.0, x + 3.0
-    w = (y * z).sum()
-    p, q = Node(2.0, name="p"), Node(5.0, name="q")
-    r = p * q
-    s = r * r + r
-    return (("b = a + a, c = b * b", c), ("a diamond: y = 2x, z = x + 3, w = Σ y·z", w),
-            ("r = p·q used twice: s = r·r + r", s))
+# three graphs as data, each (title, root, parents, local): parents[node] lists the nodes it was computed from (twice
+# when used twice), local[node] the pairs (parent, ∂node/∂parent) at the graph's values
+GRAPHS = (
+    ("b = a + a, c = b · b at a = 3", "c", {"c": ["b", "b"], "b": ["a", "a"], "a": []},
+     {"c": [("b", 6.0), ("b", 6.0)], "b": [("a", 1.0), ("a", 1.0)], "a": []}),
+    ("a diamond: y = 2x, z = x + 3, w = y · z at x = 1", "w", {"w": ["y", "z"], "y": ["x"], "z": ["x"], "x": []},
+     {"w": [("y", 4.0), ("z", 2.0)], "y": [("x", 2.0)], "z": [("x", 1.0)], "x": []}),
+    ("r = p · q used twice: s = r · r + r at p = 2, q = 5", "s",
+     {"s": ["t", "r"], "t": ["r", "r"], "r": ["p", "q"], "p": [], "q": []},
+     {"s": [("t", 1.0), ("r", 1.0)], "t": [("r", 10.0), ("r", 10.0)], "r": [("p", 5.0), ("q", 2.0)], "p": [], "q": []}),
+)
 
 
-def _label(node, order):
-    return node.name or f"node {order.index(node) + 1} ({node.op})"
+def _order(root, parents):
+    order, seen = [], set()
+
+    def visit(node):
+        if node not in seen:
+            seen.add(node)
+            for parent in parents[node]:
+                visit(parent)
+            order.append(node)
+    visit(root)
+    return order
+
+
+def _gradients(order, local):
+    grads = {node: 0.0 for node in order}
+    grads[order[-1]] = 1.0
+    for node in reversed(order):
+        for parent, derivative in local[node]:
+            grads[parent] += grads[node] * derivative
+    return grads
 
 
 def check_topological_order(fn):
-    """Check ``topological_order(root) -> list``: every node root depends on, once each, each after its parents."""
+    """Check ``topological_order(root, parents) -> list``: every node root depends on, once each, each after its
+    parents, root last. ``parents`` maps each node's name to the names it was computed from."""
 
     def run(lines):
-        for index, (title, root) in enumerate(_graphs()):
-            right = topological_order(root)
-            label = f"[test {index + 1} of 3: {title}] "
-            order = call(fn, "topological_order", root, copy_args=False)
-            if not isinstance(order, (list, tuple)):
-                raise Stop(f"{label}return a list of nodes; got {kind(order)}")
-            ids = [id(node) for node in order]
-            for node in right:
-                count = ids.count(id(node))
+        for index, (title, root, parents, _) in enumerate(GRAPHS):
+            label = f"[test {index + 1} of {len(GRAPHS)}: {title}] "
+            order = call(fn, "topological_order", root, {k: list(v) for k, v in parents.items()})
+            if isinstance(order, tuple):
+                order = list(order)
+            if not isinstance(order, list):
+                raise Stop(f"{label}return a list of the nodes' names; got {kind(order)}")
+            for node in parents:
+                count = order.count(node)
                 if count == 0:
-                    raise Stop(f"{label}{_label(node, right)} is missing: the list must hold every node the root "
-                               "depends on, the root and the leaves included")
+                    raise Stop(f"{label}{node} is missing: the list must hold every node the root depends on, the root "
+                               "and the leaves included")
                 if count > 1:
-                    raise Stop(f"{label}{_label(node, right)} is in the list {count} times: a node reached along two "
-                               "paths (a + a) goes in once; remember the nodes already visited")
-            if len(order) != len(right):
-                raise Stop(f"{label}the list holds {len(order)} entries for {len(right)} nodes: something that is not "
+                    raise Stop(f"{label}{node} is in the list {count} times: a node reached along two paths (a + a) "
+                               "goes in once; remember the nodes already visited")
+            if len(order) != len(parents):
+                raise Stop(f"{label}the list holds {len(order)} entries for {len(parents)} nodes: something that is not "
                            "a node of this graph is in it")
-            place = {id(node): i for i, node in enumerate(order)}
-            for node in right:
-                for parent in node.parents:
-                    if place[id(parent)] > place[id(node)]:
-                        where = "reversed? " if place[id(root)] == 0 else ""
-                        raise Stop(f"{label}{where}{_label(node, right)} comes before {_label(parent, right)}, from "
-                                   "which it was computed: a node goes in after all of its parents (the root last)")
+            for node, its_parents in parents.items():
+                for parent in its_parents:
+                    if order.index(parent) > order.index(node):
+                        where = "reversed? " if order[0] == root else ""
+                        raise Stop(f"{label}{where}{node} comes before {parent}, from which it was computed: a node goes "
+                                   "in after all of its parents (the root last)")
             if index == 0:
-                lines.append(f"{OK} {label.strip()} every node once, each after its parents")
+                lines.append(f"{OK} {label.strip()} {order}: every node once, each after its parents")
         lines.append(f"{OK} the same for a diamond and for a node in between used twice")
 
     return report("topological_order", run)
 
 
-class _Delegated(Exception):
-    pass
-
-
-def _engines_own(*args, **kwargs):
-    raise _Delegated()
-
-
-def _call_backward(fn, root, label):
-    """The student's backward(root), with the engine's own Node.backward refused (it is what the exercise writes)."""
-    engine = Node.backward
-    Node.backward = _engines_own
-    try:
-        call(fn, "backward_pass", root, copy_args=False, allowed=("topological_order",))
-    except Stop as stop:
-        if "_Delegated" in str(stop):
-            raise Stop(f"{label}it calls root.backward(), the engine's own, which computes what this exercise asks "
-                       "you to write: use node.backward_step() in the order you choose") from None
-        raise
-    finally:
-        Node.backward = engine
-
-
-def _leaves(root):
-    return [node for node in topological_order(root) if not node.parents and not node.constant]
-
-
 def check_backward_pass(fn):
-    """Check ``backward_pass(root)``: root.grad ones, each node's backward step in reverse topological order, the gradients
-    of the nodes in between fresh on each call, the leaves' adding up (as Node.backward does)."""
+    """Check ``backward_pass(order, local) -> dict``: the root's gradient 1, then, in reverse order, each node's
+    gradient times each local derivative added to that parent's (+=, once per use)."""
 
     def run(lines):
-        for index, ((title, root), (_, twin)) in enumerate(zip(_graphs(), _graphs())):
-            label = f"[test {index + 1} of 3: {title}] "
-            twin.backward()
-            _call_backward(fn, root, label)
-            if root.grad is None or np.shape(root.grad) != root.shape or not np.all(np.asarray(root.grad) == 1):
-                raise Stop(f"{label}the root's gradient is {root.grad!r}: d(root)/d(root) is 1, an array of ones of the "
-                           "root's shape, set before any backward step runs")
-            for leaf, right in zip(_leaves(root), _leaves(twin)):
-                if np.allclose(leaf.grad, 0) and not np.allclose(right.grad, 0):
-                    raise Stop(f"{label}{leaf.name}.grad is 0: the backward steps ran in the forward order (or did not "
-                               "run), so each node passed on its gradient before receiving it; run them in reverse "
-                               "topological order")
-                if not np.allclose(leaf.grad, right.grad, rtol=1e-12, atol=1e-12):
-                    raise Stop(f"{label}{leaf.name}.grad is {leaf.grad}, not {right.grad}: is every node's backward "
-                               "step run once, after all the nodes that used it?")
-            _call_backward(fn, root, label)
-            twin.backward()
-            for leaf, right in zip(_leaves(root), _leaves(twin)):
-                if np.allclose(leaf.grad, right.grad / 2) and not np.allclose(right.grad, 0):
-                    raise Stop(f"{label}after a second call {leaf.name}.grad is what one call gives: a leaf's gradient "
-                               "adds up over calls, as in PyTorch (a training loop zeroes it between steps); reset only "
-                               "the nodes in between")
-                if not np.allclose(leaf.grad, right.grad, rtol=1e-12, atol=1e-12):
-                    raise Stop(f"{label}after a second call {leaf.name}.grad is {leaf.grad}, not {right.grad}: the "
-                               "nodes in between still held the first call's gradients; set theirs to zeros first")
+        for index, (title, root, parents, local) in enumerate(GRAPHS):
+            label = f"[test {index + 1} of {len(GRAPHS)}: {title}] "
+            order = _order(root, parents)
+            right = _gradients(order, local)
+            grads = call(fn, "backward_pass", list(order), {k: [tuple(p) for p in v] for k, v in local.items()})
+            if not isinstance(grads, dict):
+                raise Stop(f"{label}return a dict of gradients by the nodes' names; got {kind(grads)}")
+            missing = [node for node in order if node not in grads]
+            if missing:
+                raise Stop(f"{label}the result has no gradient for {', '.join(missing)}: give every node one")
+            value = {node: scalar(f"the gradient of {node}", grads[node]) for node in order}
+            if value[root] != 1.0:
+                raise Stop(f"{label}the root's gradient is {value[root]:g}: d{root}/d{root} is 1, set before any "
+                           "backward step")
+            overwritten = {node: 0.0 for node in order}
+            overwritten[root] = 1.0
+            for node in reversed(order):
+                for parent, derivative in local[node]:
+                    overwritten[parent] = overwritten[node] * derivative
+            forward = {node: 0.0 for node in order}
+            forward[root] = 1.0
+            for node in order:
+                for parent, derivative in local[node]:
+                    forward[parent] += forward[node] * derivative
+            for node in order:
+                if abs(value[node] - right[node]) <= 1e-12 * max(1.0, abs(right[node])):
+                    continue
+                if all(abs(value[n] - overwritten[n]) <= 1e-12 * max(1.0, abs(overwritten[n])) for n in order):
+                    raise Stop(f"{label}the gradient of {node} is {value[node]:g}: each use overwrote the one before "
+                               "(=); a node used twice gets the sum of both contributions (+=)")
+                if all(abs(value[n] - forward[n]) <= 1e-12 * max(1.0, abs(forward[n])) for n in order):
+                    raise Stop(f"{label}the gradient of {node} is {value[node]:g}: the steps ran in the forward order, "
+                               "so a node passed on its gradient before it had received it; go through the order "
+                               "reversed, the root first")
+                raise Stop(f"{label}the gradient of {node} is {value[node]:g}: is each node's gradient, times each local "
+                           "derivative, added to its parent once per use, from the root down?")
             if index == 0:
-                lines.append(f"{OK} {label.strip()} a.grad = {float(_leaves(root)[0].grad):g} after two calls")
+                lines.append(f"{OK} {label.strip()} the gradient of a is {value['a']:g}")
         lines.append(f"{OK} the same for a diamond and for a node in between used twice")
 
     return report("backward_pass", run)

@@ -8,7 +8,7 @@ from ..math.signals import layer_statistics, predicted_std, unit_shares
 from ..math.network import backward_propagation, compute_cost, forward_propagation, predict, update_parameters
 from .capture import quiet
 from .deep import check_activation_backward, check_L_model_backward, check_L_model_forward, check_linear_backward
-from ..autodiff.engine import sum_to, topological_order
+from ..autodiff.engine import sum_to, topological_order_of
 from .autodiff import check_backward_pass, check_matmul_backward, check_sum_to, check_topological_order
 from .signals import check_initialize_deep, check_layer_statistics, check_predicted_std, check_unit_shares
 from .softmax import check_softmax, check_softmax_backward, check_softmax_cost, check_train_deep
@@ -37,7 +37,7 @@ CHECKS = {
     layer_statistics: check_layer_statistics,
     unit_shares: check_unit_shares,
     sum_to: check_sum_to,
-    topological_order: check_topological_order,
+    topological_order_of: check_topological_order,
 }
 
 # every exercise's function by its name in the notebooks (without ``my_``): a verdict on a function that calls one of

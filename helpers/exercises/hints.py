@@ -229,18 +229,18 @@ HINTS = {
     "topological_order": (
         "A node may go in the list only after all its parents are in; visiting the parents first, depth first, does "
         "that.",
-        "A recursive visit(node): if the node was not seen, mark it seen (its id in a set), visit each of node.parents, "
+        "A recursive visit(node): if the node was not seen, mark it seen (a set of names), visit each of parents[node], "
         "then append the node. Call it on the root.",
-        "def visit(node): if id(node) not in seen: seen.add(id(node)); for p in node.parents: visit(p); "
-        "order.append(node) — then visit(root).",
+        "def visit(node): if node not in seen: seen.add(node); for p in parents[node]: visit(p); order.append(node) — "
+        "then visit(root).",
     ),
     "backward_pass": (
-        "Three things, in order: fresh gradients for the nodes in between, a seed of ones for the root, then every "
-        "node's backward step, from the root down.",
-        "The order comes from your my_topological_order; 'from the root down' is that order reversed. The leaves (no "
-        "parents) keep their gradients: they add up over calls.",
-        "order = my_topological_order(root); for n in order: if n.parents: n.grad = np.zeros(n.shape); "
-        "root.grad = np.ones(root.shape); for n in reversed(order): n.backward_step().",
+        "Every gradient starts at 0 but the root's, which is 1; then each node, from the root down, sends its gradient "
+        "times each local derivative to that parent.",
+        "'From the root down' is the order reversed (the root is last in it). A parent used twice gets two "
+        "contributions: add them (+=), never assign.",
+        "grads = {n: 0.0 for n in order}; grads[order[-1]] = 1.0; for node in reversed(order): for parent, d in "
+        "local[node]: grads[parent] += grads[node] * d.",
     ),
     "unit_shares": (
         "A relu layer has dead units but never saturates; a tanh or σ layer saturates but has no dead units: one of the "
