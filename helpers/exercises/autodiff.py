@@ -4,7 +4,7 @@ graphs and shapes where the usual slips show: n = 1 and m = 1, a node used twice
 twice, backward called twice."""
 import numpy as np
 
-from ..autodiff.engine import sum_to
+from ..autodiff.engine import sum_to, topological_order_of
 from .calling import call
 from .compare import compare
 from .outcomes import OK, Stop
@@ -86,25 +86,13 @@ GRAPHS = (
 )
 
 
-def _order(root, parents):
-    order, seen = [], set()
-
-    def visit(node):
-        if node not in seen:
-            seen.add(node)
-            for parent in parents[node]:
-                visit(parent)
-            order.append(node)
-    visit(root)
-    return order
-
-
-def _gradients(order, local):
+def _gradients(order, local, *, reverse=True, accumulate=True):
+    """Reverse accumulation on numbers; ``reverse=False`` or ``accumulate=False``: the two usual slips, for verdicts."""
     grads = {node: 0.0 for node in order}
     grads[order[-1]] = 1.0
-    for node in reversed(order):
+    for node in (reversed(order) if reverse else order):
         for parent, derivative in local[node]:
-            grads[parent] += grads[node] * derivative
+            grads[parent] = (grads[parent] if accumulate else 0.0) + grads[node] * derivative
     return grads
 
 
@@ -151,7 +139,7 @@ def check_backward_pass(fn):
     def run(lines):
         for index, (title, root, parents, local) in enumerate(GRAPHS):
             label = f"[test {index + 1} of {len(GRAPHS)}: {title}] "
-            order = _order(root, parents)
+            order = topological_order_of(root, parents)
             right = _gradients(order, local)
             grads = call(fn, "backward_pass", list(order), {k: [tuple(p) for p in v] for k, v in local.items()})
             if not isinstance(grads, dict):
@@ -163,16 +151,7 @@ def check_backward_pass(fn):
             if value[root] != 1.0:
                 raise Stop(f"{label}the root's gradient is {value[root]:g}: d{root}/d{root} is 1, set before any "
                            "backward step")
-            overwritten = {node: 0.0 for node in order}
-            overwritten[root] = 1.0
-            for node in reversed(order):
-                for parent, derivative in local[node]:
-                    overwritten[parent] = overwritten[node] * derivative
-            forward = {node: 0.0 for node in order}
-            forward[root] = 1.0
-            for node in order:
-                for parent, derivative in local[node]:
-                    forward[parent] += forward[node] * derivative
+            overwritten, forward = _gradients(order, local, accumulate=False), _gradients(order, local, reverse=False)
             for node in order:
                 if abs(value[node] - right[node]) <= 1e-12 * max(1.0, abs(right[node])):
                     continue

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..math.activations import g_prime_from_cache
 from ..math.deep import _backward_deep, _forward_deep, initialize_deep
-from ..math.signals import layer_statistics, predicted_std, unit_shares
+from ..math.signals import layer_statistics, predicted_std, unit_shares, weight_scale
 from .calling import call
 from .cases import prefixed
 from .compare import compare, line_of
@@ -36,7 +36,7 @@ def _rule(dims, method, hidden, mean_square_x, *, fan=lambda dims, l: dims[l - 1
     out = []
     for l in range(1, len(dims) - 1):
         n = fan(dims, l)
-        s = {"he": np.sqrt(2 / n), "xavier": np.sqrt(1 / n)}.get(method, method)
+        s = weight_scale(method, n)
         variance = n * (s ** 2 if squared else s) * q
         out.append(np.sqrt(variance) if root else variance)
         q = variance / 2 if halve else variance
