@@ -3,7 +3,8 @@ m = 400) through `helpers.autodiff.Node` against the same step written by hand, 
 
     .venv/bin/python benchmarks/autodiff.py            # about 20 s
 
-- *engine*: build the graph (forward and cost), zero the gradients, ``J.backward()``, update;
+- *engine*: build the graph (forward and cost), zero the gradients, ``J.backward()``, update; the cost as notebook
+  09 writes it first (σ and two logs, nine nodes) and fused (`Node.logistic_cost`, one node: what frameworks do);
 - *hand, public*: forward_propagation, compute_cost, backward_propagation, update_parameters (each checks its
   arguments at the door);
 - *hand, bare*: `helpers.train`'s loop (math.descent.descend: eighteen numpy calls a step, arrays written in place),
@@ -33,12 +34,18 @@ def loop_seconds():
     return time.perf_counter() - start
 
 
-def engine_step(X, Y, nodes):
+def engine_step(X, Y, nodes, fused=False):
+    """One step through the engine: the cost as notebook 09 first writes it (σ, two logs: nine nodes), or fused (one
+    node, `Node.logistic_cost`, whose backward step is (A − Y)/m)."""
     W1, b1, W2, b2 = nodes
     m = X.shape[1]
     A1 = (W1 @ X + b1).tanh()
-    A2 = (W2 @ A1 + b2).sigmoid()
-    J = -(Y * A2.log() + (1 - Y) * (1 - A2).log()).sum() / m
+    Z2 = W2 @ A1 + b2
+    if fused:
+        J = Z2.logistic_cost(Y)
+    else:
+        A2 = Z2.sigmoid()
+        J = -(Y * A2.log() + (1 - Y) * (1 - A2).log()).sum() / m
     for node in nodes:
         node.zero_grad()
     J.backward()
@@ -68,6 +75,8 @@ def main():
     print(f"machine: a Python loop of 10^7 additions takes {loop_seconds():.2f} s")
     nodes = [Node(start[k], name=k) for k in ("W1", "b1", "W2", "b2")]
     engine = timed(engine_step, X, Y, nodes)
+    fused_nodes = [Node(start[k], name=k) for k in ("W1", "b1", "W2", "b2")]
+    fused = timed(engine_step, X, Y, fused_nodes, True)
     parameters = {k: v.copy() for k, v in start.items()}
     public = np.inf
     times = []
@@ -83,12 +92,13 @@ def main():
         descend(X, Y, W1, b1, W2, b2, RATE, "tanh", np.empty(STEPS // 5))
         bare.append((time.perf_counter() - t) / (STEPS // 5))
     bare = statistics.median(bare)
-    same = max(float(np.max(np.abs(node.value - parameters[k]))) for node, k in zip(nodes, ("W1", "b1", "W2", "b2")))
+    same = max(float(np.max(np.abs(node.value - parameters[k]))) for run in (nodes, fused_nodes)
+               for node, k in zip(run, ("W1", "b1", "W2", "b2")))
     assert same < 1e-9, same
-    print(f"one step, m = 400: engine {engine * 1e6:.0f} µs, hand public {public * 1e6:.0f} µs, "
-          f"hand bare {bare * 1e6:.0f} µs")
-    print(f"engine / hand public: {engine / public:.1f}x; engine / hand bare: {engine / bare:.1f}x "
-          f"(after {STEPS} steps the parameters agree to {same:.1e})")
+    print(f"one step, m = 400: engine {engine * 1e6:.0f} µs (fused cost {fused * 1e6:.0f} µs), "
+          f"hand public {public * 1e6:.0f} µs, hand bare {bare * 1e6:.0f} µs")
+    print(f"engine / hand public: {engine / public:.1f}x (fused {fused / public:.1f}x); engine / hand bare: "
+          f"{engine / bare:.1f}x (fused {fused / bare:.1f}x); after {STEPS} steps all parameters agree to {same:.1e}")
     profile = cProfile.Profile()
     profile.runcall(lambda: [engine_step(X, Y, nodes) for _ in range(500)])
     out = io.StringIO()

@@ -24,7 +24,7 @@ matplotlib.use("Agg")
 import helpers  # noqa: E402
 
 EXPLORERS = ("graph_explorer", "shape_explorer", "training_playground", "initialization_explorer", "deep_shape_explorer",
-             "logits_explorer", "signal_explorer")
+             "logits_explorer", "signal_explorer", "backward_stepper")
 # what a student types into a text box: a deeper network, the largest the explorer draws, the smallest
 TYPED = {"layer_dims": ["3, 5, 5, 2, 1", "8, 8, 8, 8, 8, 8, 8", "2, 3"]}
 

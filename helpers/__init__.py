@@ -5,8 +5,9 @@ Its layers are folders, each importing only those below it (tests/test_layers.py
               softmax output, signals in deep networks, gradient checking, checks at the door, data sets (the shipped digits: data/), the bug
               gallery, training runs (tests and benchmarks run headless).
   figures/    matplotlib on top of math: the course's style, text alternatives, one module per kind of figure.
-  widgets/    ipywidgets on top of figures: the Explorer plumbing, one module per explorer.
-  autodiff/   numpy and math's σ: the reverse-mode engine of notebook 09, `from helpers.autodiff import Node`.
+  widgets/    ipywidgets on top of figures: the Explorer plumbing, one module per explorer (09's steps the engine).
+  autodiff/   numpy and math's σ: the reverse-mode engine of notebook 09, `from helpers.autodiff import Node`, and
+              notebook 03's network run through it one backward step at a time.
   exercises/  the checks, on top of math: running a student's code safely, diagnosing, comparing, reporting, and
               one module of specs per notebook. Only this file imports it.
 The names imported here are the public API the notebooks and tests rely on (see DESIGN.md).
@@ -67,6 +68,7 @@ from .widgets.initialization import initialization_explorer  # 05
 from .widgets.deep import deep_shape_explorer  # 06
 from .widgets.softmax import logits_explorer  # 07
 from .widgets.signals import signal_explorer  # 08
+from .widgets.autodiff import backward_stepper  # 09
 
 # the exercise checkers, in the order of the course
 from .exercises.logistic import check_logistic_backward, check_propagate, check_sigmoid_prime  # 01

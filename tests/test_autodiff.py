@@ -104,6 +104,33 @@ def test_notebook_03s_network_gives_backward_propagations_gradients_to_1e_10(n_x
         assert relative(nodes[key].grad, grads[f"d{key}"]) < 1e-10, key
 
 
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(1, 3), m=st.integers(1, 5), seed=st.integers(0, 10_000), soft=st.booleans())
+def test_the_fused_logistic_cost_is_the_nine_node_cost_and_its_gradient_is_A_minus_Y_over_m(n, m, seed, soft):
+    rng = np.random.default_rng(seed)
+    Z = rng.standard_normal((n, m)) * 4
+    Y = rng.random((n, m)) if soft else (rng.random((n, m)) < 0.5).astype(float)  # labels in [0, 1], not only 0 and 1
+    check_against_central(lambda z: z.logistic_cost(Y), Z)
+    fused, A = Node(Z).logistic_cost(Y), Node(Z).sigmoid()
+    nine = -(Y * A.log() + (1 - Y) * (1 - A).log()).sum() / m
+    assert float(fused.value) == pytest.approx(float(nine.value), rel=1e-12)
+    z = Node(Z)
+    z.logistic_cost(Y).backward()
+    assert relative(z.grad, (helpers.sigmoid(Z) - Y) / m) < 1e-14  # the lecture's dZ = A − Y, over m
+
+
+def test_the_fused_logistic_cost_stays_finite_where_sigma_rounds_to_0_or_1():
+    z = Node([[-800.0, -40.0, 0.0, 40.0, 800.0]])
+    Y = np.array([[1.0, 1.0, 0.0, 0.0, 0.0]])
+    J = z.logistic_cost(Y)
+    J.backward()
+    # L(σ(z), y) for y = 1 is log(1 + e^(−z)) ≈ −z for z ≪ 0; for y = 0 it is log(1 + e^z) ≈ z for z ≫ 0
+    assert float(J.value) == pytest.approx((800 + 40 + np.log(2) + 40 + 800) / 5, rel=1e-12)
+    assert np.allclose(z.grad, [[-1 / 5, -1 / 5, 0.5 / 5, 1 / 5, 1 / 5]], rtol=1e-12, atol=0)
+    with pytest.raises(ValueError, match=r"Z is \(1, 5\), so Y must be \(1, 5\) too.*got \(5,\)"):
+        z.logistic_cost(Y.ravel())
+
+
 @settings(max_examples=25, deadline=None)
 @given(depth=st.integers(1, 4), width=st.integers(1, 5), m=st.integers(1, 5), seed=st.integers(0, 10_000),
        hidden=st.sampled_from(["relu", "tanh", "sigmoid"]))

@@ -16,7 +16,7 @@ HELPERS = ROOT / "helpers"
 LAYERS = {
     "math": ({"numpy"}, {"math"}),
     "figures": ({"numpy", "matplotlib", "IPython"}, {"math", "figures"}),
-    "widgets": ({"ipywidgets"}, {"math", "figures", "widgets"}),
+    "widgets": ({"ipywidgets"}, {"math", "figures", "widgets", "autodiff"}),
     "exercises": ({"numpy"}, {"math", "exercises", "autodiff"}),
     "autodiff": ({"numpy"}, {"math", "autodiff"}),
 }

@@ -51,6 +51,7 @@ def explorers():
         "deep shapes": (helpers.deep_shape_explorer, "step", 1),
         "logits": (helpers.logits_explorer, "z3", 4.0),
         "signals": (helpers.signal_explorer, "scale", 0.1),
+        "backward steps": (helpers.backward_stepper, "step", 3),
     }
 
 

@@ -36,13 +36,14 @@ class Node:
     """A value and its gradient; ``+ - * /`` and ``@`` with a Node, an array or a number on either side."""
 
     __array_ufunc__ = None  # numpy on the left (``Y * A``, ``X.T @ W``) hands the operation to the Node
+    __slots__ = ("value", "grad", "parents", "op", "name", "constant", "_backward")
 
     def __init__(self, value, name="", constant=False):
         self.value = np.array(value, dtype=np.float64)  # a copy: the node owns its value
         self.grad = np.zeros(self.value.shape)
         self.parents, self.op, self.name = (), "const" if constant else "", name
         self.constant = constant  # an array or a number an operation met: it needs no gradient
-        self.backward_step = lambda: None  # sends self.grad to the parents (the operation that made the node sets it)
+        self._backward = None  # backward(g) sends a gradient g to the parents (the operation that made the node sets it)
 
     def __repr__(self):
         label = f"{self.name} = " if self.name else ""
@@ -56,13 +57,29 @@ class Node:
         """The node an operation makes: its value, its parents, and ``backward(g)``, which sends its gradient g back."""
         out = Node.__new__(Node)  # the value is new already: no copy (and its gradient is made by `backward()`)
         out.value, out.grad, out.parents, out.op, out.name, out.constant = value, None, parents, op, "", False
-        out.backward_step = lambda: backward(out.grad)
+        out._backward = backward
         return out
 
+    def backward_step(self):
+        """Send this node's gradient to its parents: the chain rule's one step (nothing to do for a leaf)."""
+        if self._backward is not None:
+            self._backward(self.grad)
+
     def _add_grad(self, g):
-        """Add ``g`` to this node's gradient, summed back to its shape where it was broadcast (a constant needs none)."""
-        if not self.constant:
-            self.grad += sum_to(g, self.value.shape)
+        """Add ``g`` to this node's gradient, summed back to its shape where it was broadcast (a constant needs none).
+
+        A leaf adds into its own array. A node in between starts each `backward()` with None: its first gradient is
+        kept as it comes (no array of zeros to add it to), and a second one adds up into a new array, because the first
+        may be another node's too (``a + b`` hands the same g to both)."""
+        if self.constant:
+            return
+        g = sum_to(g, self.value.shape)
+        if not self.parents:
+            self.grad += g
+        elif self.grad is None:
+            self.grad = g
+        else:
+            self.grad = self.grad + g
 
     def _binary(self, other, op, forward, grads):
         a, b = self, _node(other)
@@ -72,23 +89,26 @@ class Node:
             raise ValueError(f"{op}: shapes {a.shape} and {b.shape} do not broadcast (a column (n, 1) goes with (n, m), "
                              f"a number with anything)") from None
 
-        def backward(g):
-            da, db = grads(g, a.value, b.value)
-            a._add_grad(da)
-            b._add_grad(db)
+        da, db = grads
+
+        def backward(g):  # each side's local derivative, computed only for a side that needs a gradient
+            if not a.constant:
+                a._add_grad(da(g, a.value, b.value))
+            if not b.constant:
+                b._add_grad(db(g, a.value, b.value))
         return self._make(value, (a, b), op, backward)
 
     def __add__(self, other):
-        return self._binary(other, "+", np.add, lambda g, a, b: (g, g))
+        return self._binary(other, "+", np.add, _ADD)
 
     def __sub__(self, other):
-        return self._binary(other, "-", np.subtract, lambda g, a, b: (g, -g))
+        return self._binary(other, "-", np.subtract, _SUBTRACT)
 
     def __mul__(self, other):
-        return self._binary(other, "*", np.multiply, lambda g, a, b: (g * b, g * a))
+        return self._binary(other, "*", np.multiply, _MULTIPLY)
 
     def __truediv__(self, other):
-        return self._binary(other, "/", np.divide, lambda g, a, b: (g / b, -g * a / b ** 2))
+        return self._binary(other, "/", np.divide, _DIVIDE)
 
     def __radd__(self, other):
         return _node(other) + self
@@ -113,9 +133,9 @@ class Node:
 
         def backward(g):  # Z = A B: dA = dZ Bᵀ, dB = Aᵀ dZ, each with the shape of its operand
             if not a.constant:
-                a.grad += g @ b.value.T
+                a._add_grad(g @ b.value.T)
             if not b.constant:
-                b.grad += a.value.T @ g
+                b._add_grad(a.value.T @ g)
         return self._make(a.value @ b.value, (a, b), "@", backward)
 
     def __rmatmul__(self, other):
@@ -155,50 +175,85 @@ class Node:
                              "positive numbers only (a probability that reached 0 or 1 exactly?)")
         return self._unary("log", np.log(x), lambda a: 1 / x)
 
+    def logistic_cost(self, Y):
+        """The lecture's cost of a sigmoid output, as one node made from the output's Z (n_y, m):
+        J = (1/m) Σ L(σ(z), y), with L(a, y) = −(y log a + (1 − y) log(1 − a)).
+
+        Its backward step is the lecture's dz = a − y (over m): σ and the cost fused into one node, as frameworks do
+        (PyTorch's BCEWithLogitsLoss). One node instead of nine, and no log of 0 where σ rounds to 0 or 1: J is computed
+        as max(z, 0) − z y + log(1 + e^(−|z|)), which is L(σ(z), y) for y in [0, 1] and finite for every z."""
+        Z, Y = self.value, np.asarray(Y, dtype=np.float64)
+        if Z.ndim != 2 or Y.shape != Z.shape:
+            raise ValueError(f"logistic_cost: Z is {Z.shape}, so Y must be {Z.shape} too, a label per output and "
+                             f"example (Z must be 2-D, (n_y, m)); got {Y.shape}")
+        m = Z.shape[1]
+        e = np.exp(-np.abs(Z))  # in (0, 1]: never overflows
+        A = np.where(Z >= 0, 1.0, e) / (1 + e)  # σ(Z), as helpers.sigmoid computes it
+        J = (np.maximum(Z, 0) - Z * Y + np.log1p(e)).sum() / m
+        return self._make(np.asarray(J), (self,), "logistic_cost", lambda g: self._add_grad(g * (A - Y) / m))
+
     def zero_grad(self):
         """Set this node's gradient to 0 (a parameter's, between two steps of gradient descent)."""
         self.grad[...] = 0.0
 
     def backward(self):
         """Fill ``grad`` of every node this one depends on: d(self)/d(node), self's own gradient starting at 1."""
+        for node in reversed(self.start_backward()):
+            node.backward_step()
+
+    def start_backward(self):
+        """What `backward()` does before its steps: returns every node this one depends on in topological order, the
+        nodes in between with no gradient yet and this one's set to 1. (`helpers.backward_stepper` then runs the steps
+        one at a time, in reverse.)"""
         order = topological_order(self)
         for node in order:
             if node.parents:  # in between: this call's gradient only; the leaves keep adding up
-                node.grad = np.zeros(node.value.shape)
+                node.grad = None
         self.grad = np.ones(self.value.shape)
-        for node in reversed(order):
-            node.backward_step()
+        return order
 
 
 def topological_order(root):
     """Every node ``root`` was computed from, and root itself, each once, each after all of its parents (root last)."""
-    order, seen = [], set()
-    stack = [(root, False)]
-    while stack:  # depth first; a node goes into the order once everything it was computed from is in
-        node, parents_done = stack.pop()
-        if parents_done:
-            order.append(node)
-        elif id(node) not in seen:
-            seen.add(id(node))
-            stack.append((node, True))
-            stack.extend((parent, False) for parent in node.parents)
-    return order
+    return _depth_first(root, lambda node: node.parents)
 
 
 def topological_order_of(root, parents):
     """The same order for a graph given by names: ``parents[name]`` lists the names a node was computed from."""
-    order, seen = [], set()
-    stack = [(root, False)]
-    while stack:
-        node, parents_done = stack.pop()
-        if parents_done:
+    return _depth_first(root, parents.__getitem__)
+
+
+def _depth_first(root, parents_of):
+    """Depth first from root, without recursion (a graph may be deeper than Python's recursion limit): step into the
+    first parent not seen yet; once a node has none left, everything it was computed from is in the order, so it goes
+    in."""
+    order, seen = [], {root}
+    path = [(root, iter(parents_of(root)))]  # the nodes being visited, each with the parents it has still to look at
+    while path:
+        node, parents = path[-1]
+        for parent in parents:
+            if parent not in seen:
+                seen.add(parent)
+                path.append((parent, iter(parents_of(parent))))
+                break
+        else:
+            path.pop()
             order.append(node)
-        elif node not in seen:
-            seen.add(node)
-            stack.append((node, True))
-            stack.extend((parent, False) for parent in parents[node])
     return order
 
 
 def _node(x):
-    return x if isinstance(x, Node) else Node(x, constant=True)
+    """``x`` itself if a Node, else a constant: an array or a number the operation reads, with no gradient."""
+    if isinstance(x, Node):
+        return x
+    out = Node.__new__(Node)
+    out.value, out.grad, out.parents, out.op, out.name, out.constant = np.asarray(x, np.float64), None, (), "const", "", True
+    out._backward = None
+    return out
+
+
+# the local derivatives of z = a ∘ b, one function for each side: dz/da and dz/db times the incoming gradient g
+_ADD = (lambda g, a, b: g, lambda g, a, b: g)
+_SUBTRACT = (lambda g, a, b: g, lambda g, a, b: -g)
+_MULTIPLY = (lambda g, a, b: g * b, lambda g, a, b: g * a)
+_DIVIDE = (lambda g, a, b: g / b, lambda g, a, b: -g * a / b ** 2)
