@@ -64,7 +64,7 @@ def kernels(server):
     return children.read_text().split() if children.exists() else []
 
 
-@pytest.mark.parametrize("number", ["01", "02", "03", "05", "06", "07", "08"])  # the notebooks with an explorer
+@pytest.mark.parametrize("number", ["01", "02", "03", "05", "06", "07", "08", "09"])  # the notebooks with an explorer
 def test_the_presented_deck_moves_a_slider_offline_at_150_percent_zoom(number, tmp_path):
     _require_browser()
     if not (TEACH / "voila").exists():

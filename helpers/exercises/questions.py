@@ -143,6 +143,14 @@ QUESTIONS = {
        "by at most (1/4)^10 ≈ 9.5e-7, less than a millionth, before the weights' own factor n_l s² per layer. That is "
        "why σ is kept for the output, where its σ′ cancels against the cross-entropy, and not used for deep hidden "
        "layers."),
+    "backward_twice": Question((
+        ("grad_after_two_calls", _number(24.0, "not that: does backward() start a leaf's gradient from 0, or add to "
+                                               "what it already holds?")),
+        ("grad_after_zero_grad_and_one_call", _number(12.0, "not that: zero_grad() sets w.grad to 0; then one call "
+                                                            "adds dL/dw = 6w once")),
+    ), "dL/dw = 6w = 12. backward() adds each call's gradient to what a leaf holds, as PyTorch does, so two calls leave "
+       "24 (nodes in between get a fresh gradient on each call, the leaves do not); zero_grad() sets it to 0 and one "
+       "more call gives 12. A training loop that forgot zero_grad() would step along the sum of all past gradients."),
 }
 _tries = {}
 
