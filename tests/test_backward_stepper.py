@@ -86,3 +86,13 @@ def test_every_step_has_a_rule_and_a_caption(step):
     steps, values, hand = flower_steps()
     table = stepper_table(steps[step], hand)
     assert table.startswith("<p><b>") and table.count("<tr>") == len(steps[step].grads) + 1
+
+
+def test_on_a_slide_the_text_under_the_figure_is_the_rule_and_one_line(monkeypatch):
+    monkeypatch.setenv("BBH_SLIDES", "1")
+    steps, _, hand = flower_steps()
+    text = stepper_table(steps[3], hand)
+    assert "<table" not in text and "@: W2.grad += g A1ᵀ" in text
+    assert "6 of the 6 gradients set so far equal notebook 03's equations" in text
+    wrong = stepper_table(steps[3], dict(hand, W2=-hand["W2"]))
+    assert "5 of the 6 gradients" in wrong

@@ -39,7 +39,7 @@ POSITIONS_ON_A_SLIDE = {"X": (0, 1.6), "W1": (2.5, 3.1), "W1X": (2.5, 1.6), "b1"
                         "J": (7.5, 0)}
 EDGES = [("X", "W1X"), ("W1", "W1X"), ("W1X", "Z1"), ("b1", "Z1"), ("Z1", "A1"), ("A1", "W2A1"), ("W2", "W2A1"),
          ("W2A1", "Z2"), ("b2", "Z2"), ("Z2", "J")]
-STEPPER_SIZE = ((11.5, 3.5), (10.2, 6.2))  # inches: in a notebook, on a slide
+STEPPER_SIZE = ((11.5, 3.5), (9.6, 5.4))  # inches: in a notebook, on a slide
 STEPPER_AXES = ((0.0, 0.1, 1.0, 0.8), (0.0, 0.1, 1.0, 0.82))  # the graph's panel; the caption goes under it
 WAITING, CONSTANT = "not yet", "a constant"
 
@@ -67,12 +67,16 @@ RULES = {
 
 def stepper_table(step, hand):
     """HTML under the stepper's figure: the step's rule, then every gradient set so far (in the order they were set,
-    the newest first) against notebook 03's equations (`autodiff.steps._by_hand`)."""
-    rows = []
+    the newest first) against notebook 03's equations (`autodiff.steps._by_hand`); on a slide, how many agree."""
+    rows, agree = [], 0
     for key in reversed(list(step.grads)):
         agrees = relative_difference(step.grads[key], hand[key]) < 1e-10
+        agree += agrees
         rows.append(f"<tr><td><b>{key}.grad</b></td><td>{step.grads[key].shape}</td><td>{plain(NODES[key][2])}</td>"
                     f"<td>{'✓ to 1e-10' if agrees else '✗ differs'}</td></tr>")
+    if for_slides():  # a slide has room for the rule and one line (the table is the notebook's)
+        return (f"<p><b>{html.escape(RULES[step.node])}</b><br>{agree} of the {len(rows)} gradients set so far equal "
+                f"notebook 03's equations (to 1e-10).</p>")
     head = ("<tr><th>node</th><th>shape of its gradient</th><th>in the lecture's notation</th>"
             "<th>equals notebook 03's</th></tr>")
     return (f"<p><b>{html.escape(RULES[step.node])}</b></p>"
@@ -104,8 +108,13 @@ class StepperView:
             what = f"{shape}" if op in ("constant", "parameter") else f"{op}, {shape}"
             fill = INPUT if op in ("constant", "parameter") else OUTPUT if key == "J" else COMPUTED
             room = CONSTANT if lecture is None else f"grad = {lecture}"  # wider than "not yet": the box keeps its size
-            nodes[key] = (*self._positions()[key], [(name, BLACK), (what, GREY), (WAITING, GREY, room)], fill)
+            # on a slide (larger text) the node and its shape share a line, the operation left to the caption: four
+            # rows of boxes fit 720 px
+            first = [(f"{name}  {shape}", BLACK)] if for_slides() else [(name, BLACK), (what, GREY)]
+            nodes[key] = (*self._positions()[key], [*first, (WAITING, GREY, room)], fill)
         lines, _ = _draw(self.ax, nodes, EDGES, "Notebook 03's network in the engine, one backward step at a time")
+        left, right = self.ax.get_xlim()
+        self.ax.set_xlim(left, right + 0.3)  # the last column's boxes are the widest: room to the figure's edge
         self.lines = dict(zip(nodes, lines))  # each box's gradient line
         self.boxes = dict(zip(nodes, [t for t in self.ax.texts if t.get_gid() == BOX]))
         self.caption = self.fig.text(0.5, 0.03, "", ha="center", va="bottom", fontsize=pt(11), color=BLACK)
@@ -120,7 +129,7 @@ class StepperView:
             line, colour = _grad_line(key, step.grads)
             text.set_text(line)
             text.set_color(colour)
-            self.boxes[key].bbh_said = "\n".join([*self.boxes[key].bbh_said.split("\n")[:2], line])
+            self.boxes[key].bbh_said = "\n".join([*self.boxes[key].bbh_said.split("\n")[:-1], line])
         current = "J" if step.node is None else step.node
         self._marks = [self._outline(self.boxes[current])]
         self._marks += [self._back_arrow(step.node, parent) for parent in step.parents if NODES[parent][2]]
