@@ -23,7 +23,7 @@ import helpers
 from helpers.autodiff import Node
 from helpers.math.descent import descend
 
-STEPS = 3000
+ROUNDS, ROUND_STEPS = 10, 300
 RATE = 1.2
 
 
@@ -61,8 +61,9 @@ def hand_step(X, Y, parameters):
 
 
 def timed(step, *args):
+    """The median time of one step over ROUND_STEPS steps."""
     times = []
-    for _ in range(STEPS):
+    for _ in range(ROUND_STEPS):
         start = time.perf_counter()
         step(*args)
         times.append(time.perf_counter() - start)
@@ -74,31 +75,43 @@ def main():
     start = helpers.initialize_parameters(2, 4, 1, seed=0)
     print(f"machine: a Python loop of 10^7 additions takes {loop_seconds():.2f} s")
     nodes = [Node(start[k], name=k) for k in ("W1", "b1", "W2", "b2")]
-    engine = timed(engine_step, X, Y, nodes)
     fused_nodes = [Node(start[k], name=k) for k in ("W1", "b1", "W2", "b2")]
-    fused = timed(engine_step, X, Y, fused_nodes, True)
     parameters = {k: v.copy() for k, v in start.items()}
-    public = np.inf
-    times = []
-    for _ in range(STEPS):
-        t = time.perf_counter()
-        parameters = hand_step(X, Y, parameters)
-        times.append(time.perf_counter() - t)
-    public = statistics.median(times)
     W1, b1, W2, b2 = (start[k].copy() for k in ("W1", "b1", "W2", "b2"))
-    bare = []
-    for _ in range(5):
+    state = {"parameters": parameters}
+
+    def public_step():
+        state["parameters"] = hand_step(X, Y, state["parameters"])
+
+    def bare_round():
         t = time.perf_counter()
-        descend(X, Y, W1, b1, W2, b2, RATE, "tanh", np.empty(STEPS // 5))
-        bare.append((time.perf_counter() - t) / (STEPS // 5))
-    bare = statistics.median(bare)
+        descend(X, Y, W1, b1, W2, b2, RATE, "tanh", np.empty(ROUND_STEPS))
+        return (time.perf_counter() - t) / ROUND_STEPS
+
+    # the four in turn, round after round: a machine whose speed drifts (another program, a clock) slows all four
+    rounds = []
+    for _ in range(ROUNDS):
+        rounds.append({"engine": timed(engine_step, X, Y, nodes), "fused": timed(engine_step, X, Y, fused_nodes, True),
+                       "public": timed(public_step), "bare": bare_round()})
+    parameters = state["parameters"]
     same = max(float(np.max(np.abs(node.value - parameters[k]))) for run in (nodes, fused_nodes)
                for node, k in zip(run, ("W1", "b1", "W2", "b2")))
     assert same < 1e-9, same
-    print(f"one step, m = 400: engine {engine * 1e6:.0f} µs (fused cost {fused * 1e6:.0f} µs), "
-          f"hand public {public * 1e6:.0f} µs, hand bare {bare * 1e6:.0f} µs")
-    print(f"engine / hand public: {engine / public:.1f}x (fused {fused / public:.1f}x); engine / hand bare: "
-          f"{engine / bare:.1f}x (fused {fused / bare:.1f}x); after {STEPS} steps all parameters agree to {same:.1e}")
+    assert float(np.max(np.abs(W1 - parameters["W1"]))) < 1e-9
+
+    def median(key):
+        return statistics.median(r[key] for r in rounds)
+
+    def ratio(top, bottom):
+        ratios = sorted(r[top] / r[bottom] for r in rounds)
+        return f"{statistics.median(ratios):.1f}x ({ratios[0]:.1f}–{ratios[-1]:.1f})"
+    print(f"one step, m = 400, medians of {ROUNDS} rounds of {ROUND_STEPS} steps: engine {median('engine') * 1e6:.0f} µs "
+          f"(fused cost {median('fused') * 1e6:.0f} µs), hand public {median('public') * 1e6:.0f} µs, "
+          f"hand bare {median('bare') * 1e6:.0f} µs")
+    print(f"engine / hand bare: {ratio('engine', 'bare')}; fused / hand bare: {ratio('fused', 'bare')}; "
+          f"engine / hand public: {ratio('engine', 'public')}; fused / hand public: {ratio('fused', 'public')} "
+          f"(median and range over the rounds)")
+    print(f"after {ROUNDS * ROUND_STEPS} steps each, all parameters agree to {same:.1e}")
     profile = cProfile.Profile()
     profile.runcall(lambda: [engine_step(X, Y, nodes) for _ in range(500)])
     out = io.StringIO()

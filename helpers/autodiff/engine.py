@@ -149,7 +149,9 @@ class Node:
         def backward(g):  # every entry that was added up gets the sum's gradient
             if axis is not None and not keepdims:
                 g = np.expand_dims(g, axis)
-            self._add_grad(np.broadcast_to(g, self.shape))
+            spread = np.empty(self.shape)
+            spread[...] = g  # g copied along the summed axes (np.broadcast_to would be a view, and slower here)
+            self._add_grad(spread)
         return self._make(self.value.sum(axis=axis, keepdims=keepdims), (self,), "sum", backward)
 
     def _unary(self, op, value, local):
@@ -173,7 +175,7 @@ class Node:
         if x.min() <= 0:
             raise ValueError(f"log of {int(np.sum(x <= 0))} entries ≤ 0 (the smallest {x.min():g}): log is defined for "
                              "positive numbers only (a probability that reached 0 or 1 exactly?)")
-        return self._unary("log", np.log(x), lambda a: 1 / x)
+        return self._make(np.log(x), (self,), "log", lambda g: self._add_grad(g / x))  # g times log′(x) = 1/x
 
     def logistic_cost(self, Y):
         """The lecture's cost of a sigmoid output, as one node made from the output's Z (n_y, m):
