@@ -39,7 +39,7 @@ def loop_seconds():
 
 def visits(control, name=None):
     """The values a student's first moves reach: what a student types in a text box (TYPED), every option of a short
-    menu, else both ends and the middle."""
+    menu or short slider, else both ends and the middle."""
     if name in TYPED:
         return TYPED[name]
     options = getattr(control, "options", None)
@@ -48,6 +48,8 @@ def visits(control, name=None):
         return values if len(values) <= 4 else [values[0], values[len(values) // 2], values[-1]]
     if hasattr(control, "base"):  # a log slider: its min and max are exponents
         return [control.base ** control.min, control.base ** ((control.min + control.max) / 2), control.base ** control.max]
+    if isinstance(control.value, int) and control.max - control.min <= 7:  # a few steps (the backward stepper): all
+        return list(range(control.min, control.max + 1))
     middle = control.min + (control.max - control.min) / 2
     middle = round(middle) if isinstance(control.value, int) else round(middle, 1)
     return [control.min, middle, control.max]
