@@ -9,7 +9,7 @@ import pytest  # noqa: E402
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 import helpers  # noqa: E402
-from helpers.autodiff.steps import two_layer_backward_steps  # noqa: E402
+from helpers.autodiff.steps import PARENTS, two_layer_backward_steps  # noqa: E402
 from helpers.figures.alt_text import alt_text  # noqa: E402
 from helpers.figures.autodiff import NODES, StepperView, stepper_table  # noqa: E402
 from helpers.math.gradcheck import relative_difference  # noqa: E402
@@ -52,7 +52,7 @@ def test_the_by_hand_column_would_catch_a_wrong_gradient():
 
 def test_the_picture_shows_the_step_and_says_it():
     steps, values, hand = flower_steps()
-    view = StepperView(values)
+    view = StepperView(values, PARENTS)
     fig = view.draw(steps, 3)
     assert len(view._marks) == 3  # the outline of W2A1 and two arrows back, to W2 and to A1
     said = alt_text(fig)

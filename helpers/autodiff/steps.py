@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..math.network import backward_propagation, forward_propagation
+from ..math.activations import tanh_prime
+from ..math.network import backward_propagation, forward_propagation, hidden_error, output_error
 from .engine import Node
 
 # the graph's nodes in the order of the forward pass, and each one's parents (by key)
@@ -65,8 +66,8 @@ def _by_hand(X, Y, parameters):
     m = X.shape[1]
     A2, cache = forward_propagation(X, parameters)
     grads = backward_propagation(parameters, cache, X, Y)
-    dZ2 = A2 - Y
+    dZ2 = output_error(A2, Y)
     dA1 = parameters["W2"].T @ dZ2
-    dZ1 = dA1 * (1 - cache["A1"] ** 2)
+    dZ1 = hidden_error(parameters["W2"], dZ2, tanh_prime(cache["Z1"]))
     return {"J": np.ones(()), "Z2": dZ2 / m, "W2A1": dZ2 / m, "b2": grads["db2"], "W2": grads["dW2"],
             "A1": dA1 / m, "Z1": dZ1 / m, "W1X": dZ1 / m, "b1": grads["db1"], "W1": grads["dW1"]}

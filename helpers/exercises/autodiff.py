@@ -153,12 +153,12 @@ def check_backward_pass(fn):
                            "backward step")
             overwritten, forward = _gradients(order, local, accumulate=False), _gradients(order, local, reverse=False)
             for node in order:
-                if abs(value[node] - right[node]) <= 1e-12 * max(1.0, abs(right[node])):
+                if _close(value[node], right[node]):
                     continue
-                if all(abs(value[n] - overwritten[n]) <= 1e-12 * max(1.0, abs(overwritten[n])) for n in order):
+                if all(_close(value[n], overwritten[n]) for n in order):
                     raise Stop(f"{label}the gradient of {node} is {value[node]:g}: each use overwrote the one before "
                                "(=); a node used twice gets the sum of both contributions (+=)")
-                if all(abs(value[n] - forward[n]) <= 1e-12 * max(1.0, abs(forward[n])) for n in order):
+                if all(_close(value[n], forward[n]) for n in order):
                     raise Stop(f"{label}the gradient of {node} is {value[node]:g}: the steps ran in the forward order, "
                                "so a node passed on its gradient before it had received it; go through the order "
                                "reversed, the root first")
@@ -169,3 +169,8 @@ def check_backward_pass(fn):
         lines.append(f"{OK} the same for a diamond and for a node in between used twice")
 
     return report("backward_pass", run)
+
+
+def _close(value, right):
+    """A gradient equal to ``right`` up to rounding (relative 1e-12, absolute near 0)."""
+    return abs(value - right) <= 1e-12 * max(1.0, abs(right))

@@ -37,8 +37,6 @@ POSITIONS = {"X": (0, 0), "W1": (1.9, 1.5), "W1X": (1.9, 0), "b1": (3.8, 1.5), "
 POSITIONS_ON_A_SLIDE = {"X": (0, 1.6), "W1": (2.5, 3.1), "W1X": (2.5, 1.6), "b1": (5.0, 3.1), "Z1": (5.0, 1.6),
                         "A1": (7.5, 1.6), "W2": (0, -1.4), "W2A1": (2.5, 0), "b2": (5.0, -1.4), "Z2": (5.0, 0),
                         "J": (7.5, 0)}
-EDGES = [("X", "W1X"), ("W1", "W1X"), ("W1X", "Z1"), ("b1", "Z1"), ("Z1", "A1"), ("A1", "W2A1"), ("W2", "W2A1"),
-         ("W2A1", "Z2"), ("b2", "Z2"), ("Z2", "J")]
 STEPPER_SIZE = ((11.5, 3.5), (9.6, 5.4))  # inches: in a notebook, on a slide
 STEPPER_AXES = ((0.0, 0.1, 1.0, 0.8), (0.0, 0.1, 1.0, 0.82))  # the graph's panel; the caption goes under it
 WAITING, CONSTANT = "not yet", "a constant"
@@ -98,7 +96,8 @@ class StepperView:
     """The stepper's figure: the graph drawn once into a kept figure; each step sets its boxes' gradient lines and draws
     them, the outline, the arrows back and the caption over a copy of the rest (`display.Blitter`)."""
 
-    def __init__(self, values):
+    def __init__(self, values, parents):
+        """``values``: each node's value by key (for its shape); ``parents``: each node's parents by key (the edges)."""
         self.fig = offscreen_figure(figure_size(*STEPPER_SIZE))
         self.ax = self.fig.add_axes(figure_size(*STEPPER_AXES))
         self.blitter = Blitter(self.fig)
@@ -112,7 +111,8 @@ class StepperView:
             # rows of boxes fit 720 px
             first = [(f"{name}  {shape}", BLACK)] if for_slides() else [(name, BLACK), (what, GREY)]
             nodes[key] = (*self._positions()[key], [*first, (WAITING, GREY, room)], fill)
-        lines, _ = _draw(self.ax, nodes, EDGES, "Notebook 03's network in the engine, one backward step at a time")
+        edges = [(parent, key) for key, its_parents in parents.items() for parent in its_parents]
+        lines, _ = _draw(self.ax, nodes, edges, "Notebook 03's network in the engine, one backward step at a time")
         left, right = self.ax.get_xlim()
         self.ax.set_xlim(left, right + 0.3)  # the last column's boxes are the widest: room to the figure's edge
         self.lines = dict(zip(nodes, lines))  # each box's gradient line
@@ -158,7 +158,3 @@ class StepperView:
                                 arrowprops=dict(arrowstyle="-|>", mutation_scale=18, color=VERMILLION, lw=2.6,
                                                 shrinkA=2, shrinkB=2, patchA=a.get_bbox_patch(), patchB=b.get_bbox_patch()))
 
-
-def draw_backward_steps(steps, values, k=None):
-    """The stepper's figure for step ``k`` (the last if None) as a static picture, outside an explorer."""
-    return StepperView(values).draw(steps, len(steps) - 1 if k is None else k)

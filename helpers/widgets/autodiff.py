@@ -2,7 +2,7 @@
 node at a time on a slider, each node's gradient beside notebook 03's equations."""
 import ipywidgets as widgets
 
-from ..autodiff.steps import two_layer_backward_steps
+from ..autodiff.steps import PARENTS, two_layer_backward_steps
 from ..figures.autodiff import StepperView, stepper_table
 from ..math.datasets import make_flower
 from ..math.network import initialize_parameters
@@ -15,7 +15,7 @@ def backward_stepper(step=0):
     its parents in vermilion; under it the step's rule and every gradient so far against notebook 03's equations."""
     X, Y = make_flower()
     steps, values, hand = two_layer_backward_steps(X, Y, initialize_parameters(2, 4, 1, seed=0))
-    view = StepperView(values)
+    view = StepperView(values, PARENTS)
 
     def draw(step):
         return view.draw(steps, step), stepper_table(steps[step], hand)
